@@ -1,0 +1,29 @@
+// Decoding photo files for the native tools (command line, tests, benchmarks).
+// The browser decodes with its own codecs and hands the core RGBA pixels instead.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "gradphoto/error.h"
+#include "gradphoto/image_view.h"
+
+namespace gradphoto {
+
+struct DecodedImage {
+  std::vector<std::uint8_t> pixels;  // tightly packed
+  int width = 0;
+  int height = 0;
+  PixelFormat format = PixelFormat::kBgr;
+
+  ImageView view() const {
+    return {pixels.data(), pixels.size(), width, height, 0, format};
+  }
+};
+
+// Decodes JPEG or PNG, applying the EXIF orientation. Fills error when the file
+// cannot be read or is not an image.
+bool decodeImageFile(const std::string& path, DecodedImage& image, Error& error);
+
+}  // namespace gradphoto

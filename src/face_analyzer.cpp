@@ -1,0 +1,142 @@
+// The face analysis pipeline, top to bottom:
+//   validate -> working copy (RGB, downscaled) -> detect -> mesh (two passes:
+//   detector region, then mesh region) -> key points -> head pose -> original pixels.
+#include "gradphoto/face_analyzer.h"
+
+#include <algorithm>
+#include <chrono>
+
+#include <opencv2/core.hpp>
+
+#include "face/blazeface.h"
+#include "face/canonical_face.h"
+#include "face/face_mesh.h"
+#include "face/head_pose.h"
+#include "face/key_points.h"
+#include "image/working_image.h"
+
+namespace gradphoto {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double millisecondsSince(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+void mapToOriginal(const WorkingImage& working, Face& face) {
+  if (working.factor == 1) return;
+  const float f = static_cast<float>(working.factor);
+  const Point2 top_left = working.toOriginal({face.box.x, face.box.y});
+  face.box = {top_left.x, top_left.y, face.box.width * f, face.box.height * f};
+  for (MeshPoint& p : face.mesh) {
+    const Point2 q = working.toOriginal({p.x, p.y});
+    p = {q.x, q.y, p.z * f};
+  }
+}
+
+// A face that fills the whole photo (a tight crop, a cut-down 1-inch photo) gives
+// the detector no context and it misses it; the same photo with a border around
+// it is found. Tried only when the plain pass finds nothing.
+std::vector<FaceDetection> detectWithBorder(BlazeFaceDetector& detector, const cv::Mat& rgb) {
+  const int border = std::max(rgb.cols, rgb.rows) / 4;
+  cv::Mat padded;
+  cv::copyMakeBorder(rgb, padded, border, border, border, border, cv::BORDER_CONSTANT, cv::Scalar::all(0));
+  std::vector<FaceDetection> detections = detector.detect(padded);
+  for (FaceDetection& d : detections) {
+    d.box.x -= border;
+    d.box.y -= border;
+    for (Point2& p : d.keypoints) {
+      p.x -= border;
+      p.y -= border;
+    }
+  }
+  return detections;
+}
+
+}  // namespace
+
+struct FaceAnalyzer::Impl {
+  AnalyzerOptions options;
+  std::unique_ptr<BlazeFaceDetector> detector;
+  std::unique_ptr<FaceMeshModel> mesh;
+  CanonicalFace canonical;
+
+  Face landmarkFace(const cv::Mat& rgb, const FaceDetection& detection) {
+    Face face;
+    face.box = detection.box;
+    face.score = detection.score;
+    // First pass from the detector's coarse region, second from the mesh's own
+    // extent: MediaPipe's tracking loop, run twice on one still photo.
+    MeshResult first = mesh->run(rgb, regionFromDetection(detection));
+    if (first.points.empty()) return face;
+    MeshResult second = mesh->run(rgb, regionFromMesh(first.points));
+    MeshResult& best = second.points.empty() ? first : second;
+    face.mesh = std::move(best.points);
+    face.landmark_score = best.presence;
+    return face;
+  }
+};
+
+FaceAnalyzer::FaceAnalyzer(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+FaceAnalyzer::~FaceAnalyzer() = default;
+
+std::unique_ptr<FaceAnalyzer> FaceAnalyzer::create(const ModelBytes& models, Error& error,
+                                                   AnalyzerOptions options) {
+  auto impl = std::make_unique<Impl>();
+  impl->options = options;
+  impl->detector = BlazeFaceDetector::create(models.face_detector, error);
+  if (!impl->detector) return nullptr;
+  impl->mesh = FaceMeshModel::create(models.face_landmarks, error);
+  if (!impl->mesh) return nullptr;
+  if (!parseCanonicalFace(models.face_geometry, impl->canonical, error)) return nullptr;
+  return std::unique_ptr<FaceAnalyzer>(new FaceAnalyzer(std::move(impl)));
+}
+
+FaceAnalysis FaceAnalyzer::analyze(const ImageView& image) {
+  const auto start = Clock::now();
+  FaceAnalysis analysis;
+  analysis.width = image.width;
+  analysis.height = image.height;
+  analysis.error = validateImage(image);
+  if (analysis.error) return analysis;
+
+  try {
+    auto step = Clock::now();
+    const WorkingImage working = makeWorkingImage(image, impl_->options.working_max_side);
+    analysis.timings.prepare_ms = millisecondsSince(step);
+
+    step = Clock::now();
+    std::vector<FaceDetection> detections = impl_->detector->detect(working.rgb);
+    if (detections.empty()) detections = detectWithBorder(*impl_->detector, working.rgb);
+    analysis.timings.detect_ms = millisecondsSince(step);
+
+    step = Clock::now();
+    for (size_t i = 0; i < detections.size(); ++i) {
+      Face face;
+      if (static_cast<int>(i) < impl_->options.max_landmarked_faces) {
+        face = impl_->landmarkFace(working.rgb, detections[i]);
+      } else {
+        face.box = detections[i].box;
+        face.score = detections[i].score;
+      }
+      mapToOriginal(working, face);
+      if (!face.mesh.empty()) {
+        face.key_points = keyPointsFromMesh(face.mesh);
+        face.pose = estimateHeadPose(impl_->canonical, face.mesh, face.key_points);
+      }
+      analysis.faces.push_back(std::move(face));
+    }
+    analysis.timings.landmarks_ms = millisecondsSince(step);
+  } catch (const std::exception& e) {
+    // Native builds report OpenCV's exceptions here; the wasm build is compiled
+    // without exception support, so it validates before calling OpenCV instead.
+    analysis.faces.clear();
+    analysis.error = {ErrorCode::kInternal, "分析照片时发生内部错误。",
+                      std::string("Internal error while analysing the photo: ") + e.what()};
+  }
+  analysis.timings.total_ms = millisecondsSince(start);
+  return analysis;
+}
+
+}  // namespace gradphoto

@@ -1,0 +1,83 @@
+#include "test_support.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <sstream>
+
+#include <gtest/gtest.h>
+#include <opencv2/imgcodecs.hpp>
+
+namespace gradphoto::test {
+
+std::string testdataPath(const std::string& relative) {
+  return std::string(GRADPHOTO_TEST_TESTDATA_DIR) + "/" + relative;
+}
+
+gradphoto::FaceAnalyzer& sharedAnalyzer() {
+  static std::unique_ptr<gradphoto::FaceAnalyzer> analyzer = [] {
+    ModelBytes models;
+    Error error = loadModelBytes(GRADPHOTO_TEST_MODELS_DIR, models);
+    if (!error) {
+      auto created = FaceAnalyzer::create(models, error);
+      if (created) return created;
+    }
+    ADD_FAILURE() << "cannot create the analyzer: " << error.message_en;
+    std::abort();
+  }();
+  return *analyzer;
+}
+
+cv::Mat loadPhoto(const std::string& relative) {
+  cv::Mat image = cv::imread(testdataPath(relative), cv::IMREAD_COLOR);
+  EXPECT_FALSE(image.empty()) << "cannot read " << testdataPath(relative);
+  return image;
+}
+
+FaceAnalysis analyzeMat(const cv::Mat& bgr) {
+  cv::Mat packed = bgr.isContinuous() ? bgr : bgr.clone();
+  const ImageView view{packed.data, packed.total() * packed.elemSize(), packed.cols, packed.rows, 0,
+                       packed.channels() == 1 ? PixelFormat::kGrey : PixelFormat::kBgr};
+  return sharedAnalyzer().analyze(view);
+}
+
+FaceAnalysis analyzePhoto(const std::string& relative) { return analyzeMat(loadPhoto(relative)); }
+
+std::vector<cv::Point2f> readTemPoints(const std::string& relative) {
+  std::ifstream in(testdataPath(relative));
+  int count = 0;
+  in >> count;
+  std::vector<cv::Point2f> points;
+  for (int i = 0; i < count && in; ++i) {
+    float x, y;
+    in >> x >> y;
+    points.emplace_back(x, y);
+  }
+  return points;
+}
+
+std::vector<cv::Point2f> readPtsPoints(const std::string& relative) {
+  std::ifstream in(testdataPath(relative));
+  std::string line;
+  while (std::getline(in, line) && line.find('{') == std::string::npos) {
+  }
+  std::vector<cv::Point2f> points;
+  while (std::getline(in, line) && line.find('}') == std::string::npos) {
+    std::istringstream fields(line);
+    float x, y;
+    if (fields >> x >> y) points.emplace_back(x, y);
+  }
+  return points;
+}
+
+std::vector<std::string> listPhotos(const std::string& folder, const std::string& extension) {
+  std::vector<std::string> files;
+  for (const auto& entry : std::filesystem::directory_iterator(testdataPath(folder))) {
+    if (entry.path().extension() == extension) files.push_back(folder + "/" + entry.path().filename().string());
+  }
+  std::sort(files.begin(), files.end());
+  return files;
+}
+
+}  // namespace gradphoto::test

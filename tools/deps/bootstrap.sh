@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs and builds everything GradPhoto needs, each step cached so that a second
+# run takes seconds. Source it: it exports the locations the builds use.
+#   GRADPHOTO_OPENCV_NATIVE_DIR, GRADPHOTO_OPENCV_WASM_DIR, GRADPHOTO_MODELS_DIR
+_gp_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+source "$_gp_root/emsdk.env"
+
+"$_gp_root/tools/deps/apt.sh"
+
+# npm packages, pinned by the committed lockfile; reinstalled only when it changes.
+_gp_lock_hash=$(sha256sum "$_gp_root/package-lock.json" | cut -c1-16)
+if [ "$(cat "$_gp_root/node_modules/.gradphoto-lock" 2>/dev/null)" != "$_gp_lock_hash" ]; then
+  (cd "$_gp_root" && npm ci --no-audit --no-fund --loglevel=error >&2)
+  echo "$_gp_lock_hash" > "$_gp_root/node_modules/.gradphoto-lock"
+fi
+
+export GRADPHOTO_MODELS_DIR="$GRADPHOTO_CACHE/models/$_gp_lock_hash"
+node "$_gp_root/tools/deps/models.mjs" "$GRADPHOTO_MODELS_DIR" >/dev/null
+
+opencv_native=$("$_gp_root/tools/deps/opencv-build.sh" native)
+opencv_wasm=$("$_gp_root/tools/deps/opencv-build.sh" wasm)
+export GRADPHOTO_OPENCV_NATIVE_DIR="$opencv_native/lib/cmake/opencv4"
+export GRADPHOTO_OPENCV_WASM_DIR="$opencv_wasm/lib/cmake/opencv4"
+unset _gp_lock_hash opencv_native opencv_wasm
