@@ -104,6 +104,12 @@ self.addEventListener('message', (event) => {
   analyze(message).catch((error) => self.postMessage({ type: 'failure', id: message.id, error: asErrorObject(error) }));
 });
 
+// Chromium doesn't log CSP refusals inside a worker to the console when the glue catches
+// the resulting exception; log them ourselves so a strict-CSP regression is never silent.
+self.addEventListener('securitypolicyviolation', (event) => {
+  console.error(`CSP violation in the worker: ${event.violatedDirective} blocked ${event.blockedURI || 'inline/eval'}`);
+});
+
 // Start loading at once: the models are needed for the first photo anyway, and the
 // page can show progress while the student is still choosing a file.
 getCore().catch((error) => self.postMessage({ type: 'failure', error: asErrorObject(error) }));

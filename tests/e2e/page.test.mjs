@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { PNG } from 'pngjs';
 import { startServer, defaultWasmDir } from '../../tools/serve.mjs';
 
 const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -124,20 +125,34 @@ test('a real photo shows one face with pose and eye key points on the pupils', {
   await page.close();
 });
 
-test('a file that is not an image gives a bilingual error and the page keeps working', { timeout: 2 * RESULT_TIMEOUT_MS }, async () => {
-  const { page } = await openPage('not-an-image');
-  const fake = join(tempDir, 'not-a-photo.jpg');
-  writeFileSync(fake, 'This is a text file with a .jpg name, not a photo.\n');
-
-  const failed = await choose(page, fake);
-  assert.ok(failed.error?.code, 'the page published an error');
+async function assertBilingualError(page, expectedCode) {
+  const published = JSON.parse(await page.getAttribute('#result', 'data-result'));
+  assert.equal(published.error?.code, expectedCode);
   assert.ok(await page.isVisible('#error'), 'error box is visible');
   const zh = await page.textContent('#error-zh');
   const en = await page.textContent('#error-en');
   assert.match(zh, /[\u4e00-\u9fff]/, `Chinese message: ${zh}`);
   assert.match(en, /[A-Za-z]{3,}/, `English message: ${en}`);
   assert.equal(await page.getAttribute('#status', 'data-state'), 'error');
+}
+
+test('a non-image and a too-small image give bilingual errors and the page keeps working', { timeout: 2 * RESULT_TIMEOUT_MS }, async () => {
+  const { page } = await openPage('not-an-image');
+  // Fails in the page: the browser cannot decode it.
+  const fake = join(tempDir, 'not-a-photo.jpg');
+  writeFileSync(fake, 'This is a text file with a .jpg name, not a photo.\n');
+  await choose(page, fake);
+  await assertBilingualError(page, 'decode_failed');
   await page.screenshot({ path: join(artifactsDir, 'not-an-image.png'), fullPage: true });
+
+  // Fails in the core: decodes fine, but the wasm refuses it, and says so through the worker.
+  const tiny = new PNG({ width: 8, height: 8 });
+  tiny.data.fill(200);
+  const tinyFile = join(tempDir, 'tiny.png');
+  writeFileSync(tinyFile, PNG.sync.write(tiny));
+  await choose(page, tinyFile);
+  await assertBilingualError(page, 'image_too_small');
+  await page.screenshot({ path: join(artifactsDir, 'too-small.png'), fullPage: true });
 
   await assertOneFaceFound(page);
   await page.screenshot({ path: join(artifactsDir, 'not-an-image-then-photo.png'), fullPage: true });
@@ -151,7 +166,7 @@ test('no console errors or CSP violations, with the CSP actually in force', { ti
   // The status line says when the models are ready, before any photo is chosen.
   // Wait for either outcome so a load failure is reported at once, with its message.
   await page.waitForSelector('#status:is([data-state="ready"], [data-state="error"])', { timeout: RESULT_TIMEOUT_MS });
-  assert.match(await page.textContent('#status'), /Models ready/, `load failed: ${await page.textContent('#error')}`);
+  assert.match(await page.textContent('#status'), /Models ready/, `load failed: ${(await page.textContent('#error')).replace(/\s+/g, ' ').trim()}`);
   await assertOneFaceFound(page);
   await page.screenshot({ path: join(artifactsDir, 'clean-run.png'), fullPage: true });
   await page.close();

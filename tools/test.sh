@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Installs everything GradPhoto needs (cached) and runs every test:
+#   native unit tests under AddressSanitizer + UndefinedBehaviorSanitizer, and optimised;
+#   the wasm build in Node (parity with native, bad input);
+#   the page in Debian's Chromium (playwright-core).
+# Ends with one line "tests: N passed, N failed"; exits non-zero when any test fails.
+set -uo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+source tools/deps/bootstrap.sh || { echo "test.sh: installing dependencies failed" >&2; exit 1; }
+export GRADPHOTO_WASM_DIR="$root/build/wasm-release/wasm"
+export GRADPHOTO_FIXTURES_DIR="$root/build/fixtures"
+
+passed=0
+failed=0
+log_dir="$root/build/test-logs"
+mkdir -p "$log_dir"
+
+build() {  # build PRESET
+  { cmake --preset "$1" >"$log_dir/$1-configure.log" 2>&1 && cmake --build --preset "$1" >"$log_dir/$1-build.log" 2>&1; } \
+    || { echo "test.sh: building $1 failed:" >&2; tail -30 "$log_dir/$1-build.log" "$log_dir/$1-configure.log" 2>/dev/null >&2; exit 1; }
+}
+
+count_ctest() {  # count_ctest LOG
+  local line
+  line=$(grep -E 'tests passed, [0-9]+ tests failed out of [0-9]+' "$1" | tail -1)
+  local fail total
+  fail=$(echo "$line" | sed -E 's/.* ([0-9]+) tests failed out of ([0-9]+).*/\1/')
+  total=$(echo "$line" | sed -E 's/.* ([0-9]+) tests failed out of ([0-9]+).*/\2/')
+  if [ -z "$line" ]; then failed=$((failed + 1)); return; fi
+  passed=$((passed + total - fail))
+  failed=$((failed + fail))
+}
+
+count_node() {  # count_node LOG STATUS
+  local pass fail
+  pass=$(grep -E '^# pass [0-9]+' "$1" | tail -1 | awk '{print $3}')
+  fail=$(grep -E '^# fail [0-9]+' "$1" | tail -1 | awk '{print $3}')
+  if [ -z "$pass" ]; then failed=$((failed + 1)); return; fi
+  passed=$((passed + pass))
+  failed=$((failed + fail))
+  [ "$2" -eq 0 ] || [ "$fail" -gt 0 ] || failed=$((failed + 1))
+}
+
+echo "== native unit tests, AddressSanitizer + UndefinedBehaviorSanitizer"
+build native-asan
+ASAN_OPTIONS=detect_leaks=1 ctest --preset native-asan -j2 2>&1 | tee "$log_dir/ctest-asan.log" | grep -E 'tests passed|Failed|\*\*\*' || true
+count_ctest "$log_dir/ctest-asan.log"
+
+echo "== native unit tests, optimised"
+build native-release
+ctest --test-dir build/native-release -j2 --output-on-failure 2>&1 | tee "$log_dir/ctest-release.log" | grep -E 'tests passed|Failed|\*\*\*' || true
+count_ctest "$log_dir/ctest-release.log"
+
+echo "== wasm module in Node"
+build wasm-release
+bash tests/wasm/make-fixtures.sh "$GRADPHOTO_FIXTURES_DIR" build/native-release/tools/cli/gradphoto
+node --test tests/wasm/ >"$log_dir/node-wasm.log" 2>&1
+status=$?
+grep -E '^not ok|^# (pass|fail)' "$log_dir/node-wasm.log"
+[ $status -eq 0 ] || grep -B2 -A20 '^not ok' "$log_dir/node-wasm.log" | head -60
+count_node "$log_dir/node-wasm.log" $status
+
+echo "== page in Chromium"
+node --test tests/e2e/ >"$log_dir/e2e.log" 2>&1
+status=$?
+grep -E '^not ok|^# (pass|fail)' "$log_dir/e2e.log"
+[ $status -eq 0 ] || grep -B2 -A30 '^not ok' "$log_dir/e2e.log" | head -80
+count_node "$log_dir/e2e.log" $status
+
+echo
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
