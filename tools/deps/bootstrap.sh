@@ -5,20 +5,21 @@
 _gp_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 source "$_gp_root/emsdk.env"
 
-"$_gp_root/tools/deps/apt.sh"
+"$_gp_root/tools/deps/apt.sh" || return 1
+command -v npm >/dev/null || { echo "bootstrap: npm is missing (it comes with Node.js)" >&2; return 1; }
 
 # npm packages, pinned by the committed lockfile; reinstalled only when it changes.
 _gp_lock_hash=$(sha256sum "$_gp_root/package-lock.json" | cut -c1-16)
 if [ "$(cat "$_gp_root/node_modules/.gradphoto-lock" 2>/dev/null)" != "$_gp_lock_hash" ]; then
-  (cd "$_gp_root" && npm ci --no-audit --no-fund --loglevel=error >&2)
+  (cd "$_gp_root" && npm ci --no-audit --no-fund --loglevel=error >&2) || return 1
   echo "$_gp_lock_hash" > "$_gp_root/node_modules/.gradphoto-lock"
 fi
 
 export GRADPHOTO_MODELS_DIR="$GRADPHOTO_CACHE/models/$_gp_lock_hash"
-node "$_gp_root/tools/deps/models.mjs" "$GRADPHOTO_MODELS_DIR" >/dev/null
+node "$_gp_root/tools/deps/models.mjs" "$GRADPHOTO_MODELS_DIR" >/dev/null || return 1
 
-opencv_native=$("$_gp_root/tools/deps/opencv-build.sh" native)
-opencv_wasm=$("$_gp_root/tools/deps/opencv-build.sh" wasm)
+opencv_native=$("$_gp_root/tools/deps/opencv-build.sh" native) || return 1
+opencv_wasm=$("$_gp_root/tools/deps/opencv-build.sh" wasm) || return 1
 export GRADPHOTO_OPENCV_NATIVE_DIR="$opencv_native/lib/cmake/opencv4"
 export GRADPHOTO_OPENCV_WASM_DIR="$opencv_wasm/lib/cmake/opencv4"
 unset _gp_lock_hash opencv_native opencv_wasm
