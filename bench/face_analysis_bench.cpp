@@ -1,13 +1,16 @@
 // Google Benchmark of FaceAnalyzer::analyze on the two sizes issue #2 sets targets
-// for: a 640x480 camera frame and a 4000x3000 photo, both RGBA as the browser gives
-// them, both made from a real test photo. Decode is excluded. tools/bench.sh runs
-// this with repetitions and writes the medians to a JSON file.
+// for: a 640x480 camera frame and a 4000x3000 photo, RGBA as the browser gives them.
+// The frames are raw RGBA files that tools/bench.sh makes from a real test photo
+// with ffmpeg, so the Node harness (bench/wasm-bench.mjs) times the same pixels.
+// Decode is excluded. tools/bench.sh runs this with repetitions and writes medians.
 #include <benchmark/benchmark.h>
-#include <opencv2/imgcodecs.hpp>
-#include <opencv2/imgproc.hpp>
 
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <memory>
+#include <string>
+#include <vector>
 
 #include "gradphoto/face_analyzer.h"
 
@@ -27,27 +30,22 @@ gradphoto::FaceAnalyzer& analyzer() {
   return *instance;
 }
 
-// The subject scaled to the frame's height, centred, the sides filled with the
-// photo's own border, as RGBA.
-cv::Mat frameOfSize(int width, int height) {
-  const cv::Mat photo = cv::imread(std::string(GRADPHOTO_BENCH_TESTDATA_DIR) +
-                                   "/webmorphR.stim/inst/neutral_front/001_03.jpg");
-  if (photo.empty()) {
-    std::fprintf(stderr, "cannot read the benchmark photo\n");
+std::vector<std::uint8_t> readFrame(int width, int height) {
+  const char* dir = std::getenv("GRADPHOTO_BENCH_FRAMES_DIR");
+  const std::string path = std::string(dir ? dir : ".") + "/frame-" + std::to_string(width) + "x" +
+                           std::to_string(height) + ".rgba";
+  std::ifstream in(path, std::ios::binary);
+  std::vector<std::uint8_t> pixels((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (pixels.size() != static_cast<size_t>(width) * height * 4) {
+    std::fprintf(stderr, "%s: missing or not %dx%d RGBA (run tools/bench.sh)\n", path.c_str(), width, height);
     std::exit(2);
   }
-  cv::Mat scaled, framed, rgba;
-  cv::resize(photo, scaled, cv::Size(height, height), 0, 0, cv::INTER_AREA);
-  const int side = (width - height) / 2;
-  cv::copyMakeBorder(scaled, framed, 0, 0, side, width - height - side, cv::BORDER_REPLICATE);
-  cv::cvtColor(framed, rgba, cv::COLOR_BGR2RGBA);
-  return rgba;
+  return pixels;
 }
 
 void analyzeFrame(benchmark::State& state, int width, int height) {
-  const cv::Mat frame = frameOfSize(width, height);
-  const gradphoto::ImageView view{frame.data, frame.total() * 4, frame.cols, frame.rows, 0,
-                                  gradphoto::PixelFormat::kRgba};
+  const std::vector<std::uint8_t> frame = readFrame(width, height);
+  const gradphoto::ImageView view{frame.data(), frame.size(), width, height, 0, gradphoto::PixelFormat::kRgba};
   if (analyzer().analyze(view).faces.size() != 1) {
     state.SkipWithError("the benchmark frame should hold exactly one face");
     return;

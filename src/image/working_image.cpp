@@ -22,22 +22,40 @@ int toRgbCode(PixelFormat format) {
   return -1;
 }
 
+// Smallest factor of the form 2^n or 3 * 2^n that brings the longest side within
+// max_side: halving steps take OpenCV's SIMD 2x2 area path (about four times faster
+// in wasm than a single large-factor area resize), and a 3 keeps the working copy
+// from shrinking to half of what was asked for.
+int downscaleFactor(int longest, int max_side) {
+  int factor = 1;
+  while (longest > max_side * factor) {
+    if (longest <= max_side * factor * 3 / 2 && factor % 3 != 0 && factor > 1) return factor * 3 / 2;
+    factor *= 2;
+  }
+  return factor;
+}
+
 }  // namespace
 
 WorkingImage makeWorkingImage(const ImageView& image, int max_side) {
   WorkingImage working;
   cv::Mat source = wrap(image);
-  const int longest = std::max(image.width, image.height);
-  working.factor = std::max(1, (longest + max_side - 1) / max_side);
+  working.factor = downscaleFactor(std::max(image.width, image.height), max_side);
 
   cv::Mat scaled = source;
   if (working.factor > 1) {
-    // An exact integer factor takes OpenCV's fast area-averaging path; the at most
-    // factor-1 pixels dropped at the right and bottom edges do not matter here.
+    // Area-average in exact integer blocks; the at most factor-1 pixels dropped at
+    // the right and bottom edges do not matter for finding a face.
     const int w = image.width / working.factor;
     const int h = image.height / working.factor;
-    cv::Mat block = source(cv::Rect(0, 0, w * working.factor, h * working.factor));
-    cv::resize(block, scaled, cv::Size(w, h), 0, 0, cv::INTER_AREA);
+    scaled = source(cv::Rect(0, 0, w * working.factor, h * working.factor));
+    for (int remaining = working.factor; remaining > 1;) {
+      const int step = remaining % 2 == 0 ? 2 : remaining;
+      cv::Mat next;
+      cv::resize(scaled, next, cv::Size(scaled.cols / step, scaled.rows / step), 0, 0, cv::INTER_AREA);
+      scaled = next;
+      remaining /= step;
+    }
   }
   const int code = toRgbCode(image.format);
   if (code >= 0) {
