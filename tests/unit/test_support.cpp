@@ -1,6 +1,7 @@
 #include "test_support.h"
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -12,7 +13,15 @@
 namespace gradphoto::test {
 
 std::string testdataPath(const std::string& relative) {
-  return std::string(GRADPHOTO_TEST_TESTDATA_DIR) + "/" + relative;
+  static const std::string root = [] {
+    const char* dir = std::getenv("GRADPHOTO_TESTDATA_DIR");
+    if (dir == nullptr || *dir == '\0') {
+      ADD_FAILURE() << "GRADPHOTO_TESTDATA_DIR is not set (ctest sets it to ../shared/testdata)";
+      return std::string("../shared/testdata");
+    }
+    return std::string(dir);
+  }();
+  return root + "/" + relative;
 }
 
 gradphoto::FaceAnalyzer& sharedAnalyzer() {

@@ -22,4 +22,9 @@ opencv_native=$("$_gp_root/tools/deps/opencv-build.sh" native) || return 1
 opencv_wasm=$("$_gp_root/tools/deps/opencv-build.sh" wasm) || return 1
 export GRADPHOTO_OPENCV_NATIVE_DIR="$opencv_native/lib/cmake/opencv4"
 export GRADPHOTO_OPENCV_WASM_DIR="$opencv_wasm/lib/cmake/opencv4"
+
+# Compiler cache outside the work tree: a fresh clone rebuilds the project in seconds.
+export CCACHE_DIR="$GRADPHOTO_CACHE/ccache"
+export CCACHE_BASEDIR="$_gp_root"  # relative paths, so hits carry across clones
+export GRADPHOTO_COMPILER_LAUNCHER=ccache
 unset _gp_lock_hash opencv_native opencv_wasm
