@@ -10,6 +10,7 @@ const char* errorCodeName(ErrorCode code) {
     case ErrorCode::kImageTooLarge: return "image_too_large";
     case ErrorCode::kUnreadableFile: return "unreadable_file";
     case ErrorCode::kModelError: return "model_error";
+    case ErrorCode::kInvalidProfile: return "invalid_profile";
     case ErrorCode::kInternal: return "internal";
   }
   return "internal";

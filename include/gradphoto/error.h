@@ -13,6 +13,7 @@ enum class ErrorCode {
   kImageTooLarge,   // more pixels than the checker accepts
   kUnreadableFile,  // the file could not be opened or decoded as an image
   kModelError,      // a model is missing, corrupt or produced unusable output
+  kInvalidProfile,  // a profile file is malformed; the message names the field
   kInternal,        // a bug: reported rather than crashing
 };
 

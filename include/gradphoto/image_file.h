@@ -16,6 +16,7 @@ struct DecodedImage {
   int width = 0;
   int height = 0;
   PixelFormat format = PixelFormat::kBgr;
+  std::vector<std::uint8_t> file_bytes;  // the file as read, for metadata evidence
 
   ImageView view() const {
     return {pixels.data(), pixels.size(), width, height, 0, format};

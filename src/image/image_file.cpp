@@ -15,7 +15,7 @@ bool decodeImageFile(const std::string& path, DecodedImage& image, Error& error)
     error = {ErrorCode::kUnreadableFile, "无法打开文件：" + path, "Cannot open the file: " + path};
     return false;
   }
-  const std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::vector<std::uint8_t> bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   const Error not_an_image{ErrorCode::kUnreadableFile,
                            "无法识别为照片（文件为空、已损坏或不是 JPEG/PNG 图片）：" + path,
                            "Not a readable photo (empty, damaged, or not a JPEG/PNG image): " + path};
@@ -37,6 +37,7 @@ bool decodeImageFile(const std::string& path, DecodedImage& image, Error& error)
   image.height = decoded.rows;
   image.format = PixelFormat::kBgr;
   image.pixels.assign(decoded.datastart, decoded.dataend);  // imdecode output is continuous
+  image.file_bytes = std::move(bytes);
   return true;
 }
 

@@ -22,6 +22,8 @@ opencv_native=$("$_gp_root/tools/deps/opencv-build.sh" native) || return 1
 opencv_wasm=$("$_gp_root/tools/deps/opencv-build.sh" wasm) || return 1
 export GRADPHOTO_OPENCV_NATIVE_DIR="$opencv_native/lib/cmake/opencv4"
 export GRADPHOTO_OPENCV_WASM_DIR="$opencv_wasm/lib/cmake/opencv4"
+GRADPHOTO_LIBJPEG_WASM_DIR=$("$_gp_root/tools/deps/libjpeg-wasm.sh") || return 1  # not on the export line: export would hide the failure
+export GRADPHOTO_LIBJPEG_WASM_DIR
 
 # Compiler cache outside the work tree: a fresh clone rebuilds the project in seconds.
 export CCACHE_DIR="$GRADPHOTO_CACHE/ccache"

@@ -1,0 +1,50 @@
+// The defect transformations. Each takes the BGR source (CV_8UC3) and returns a new
+// image; each one's parameters are explained where it is defined.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "mesh_regions.h"
+#include "segmentation.h"
+
+namespace gradphoto::variants {
+
+// Deterministic random numbers (SplitMix64): the same on every platform and
+// standard library, unlike std::uniform_*_distribution.
+class Random {
+ public:
+  explicit Random(std::uint64_t seed) : state_(seed) {}
+  std::uint64_t next();
+  double uniform(double low, double high);  // [low, high)
+ private:
+  std::uint64_t state_;
+};
+
+// --- the whole photo (global_defects.cpp) ---
+// roll_deg uses the analyzer's convention: positive leans the head toward the image's right.
+cv::Mat rotateInPlane(const cv::Mat& bgr, cv::Point2f centre, double roll_deg);
+cv::Mat gaussianBlur(const cv::Mat& bgr, double sigma_at_1350);
+std::vector<std::uint8_t> jpegBytes(const cv::Mat& bgr, int quality);
+cv::Mat exposure(const cv::Mat& bgr, double linear_gain);
+cv::Mat moire(const cv::Mat& bgr, double period_px, double angle_deg, double amplitude, double contrast,
+              double phase);
+cv::Mat lowResolution(const cv::Mat& bgr, int width);
+
+// --- regions from the mesh and the background matte (region_defects.cpp) ---
+cv::Mat oneSidedLight(const cv::Mat& bgr, const FaceGeometry& face, const Background& bg, double floor,
+                      bool dark_on_right);
+cv::Mat specularSpots(const cv::Mat& bgr, const FaceGeometry& face, int count, Random& random);
+cv::Mat recolourBackground(const cv::Mat& bgr, const Background& bg, cv::Vec3f target_bgr);
+cv::Mat backgroundGradient(const cv::Mat& bgr, const Background& bg, bool vertical, double floor);
+cv::Mat backgroundShadow(const cv::Mat& bgr, const FaceGeometry& face, const Background& bg, bool to_right,
+                         double strength);
+cv::Mat smoothSkin(const cv::Mat& bgr, const FaceGeometry& face, int passes, double sigma_colour);
+cv::Mat clothingLikeBackground(const cv::Mat& bgr, const Clothing& clothing, double offset_levels);
+// Pastes the mouth of another photo of the same person (smile_face found in smile).
+cv::Mat mouthSwap(const cv::Mat& bgr, const FaceGeometry& face, const cv::Mat& smile,
+                  const FaceGeometry& smile_face);
+
+}  // namespace gradphoto::variants

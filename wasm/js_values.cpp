@@ -1,0 +1,146 @@
+#include "js_values.h"
+
+#include <cmath>
+#include <string>
+
+using emscripten::val;
+
+namespace gradphoto::wasm {
+namespace {
+
+val pointToJs(Point2 p) {
+  val o = val::object();
+  o.set("x", p.x);
+  o.set("y", p.y);
+  return o;
+}
+
+val faceToJs(const Face& face) {
+  val f = val::object();
+  val box = val::object();
+  box.set("x", face.box.x);
+  box.set("y", face.box.y);
+  box.set("width", face.box.width);
+  box.set("height", face.box.height);
+  f.set("box", box);
+  f.set("score", face.score);
+  f.set("landmark_score", face.landmark_score);
+  if (face.mesh.empty()) return f;
+  const KeyPoints& k = face.key_points;
+  val keys = val::object();
+  keys.set("eye_left", pointToJs(k.eye_left));
+  keys.set("eye_right", pointToJs(k.eye_right));
+  keys.set("nose_tip", pointToJs(k.nose_tip));
+  keys.set("mouth_left", pointToJs(k.mouth_left));
+  keys.set("mouth_right", pointToJs(k.mouth_right));
+  keys.set("upper_lip", pointToJs(k.upper_lip));
+  keys.set("lower_lip", pointToJs(k.lower_lip));
+  keys.set("chin", pointToJs(k.chin));
+  keys.set("face_left", pointToJs(k.face_left));
+  keys.set("face_right", pointToJs(k.face_right));
+  f.set("key_points", keys);
+  val pose = val::object();
+  pose.set("yaw", face.pose.yaw);
+  pose.set("pitch", face.pose.pitch);
+  pose.set("roll", face.pose.roll);
+  f.set("pose", pose);
+  // x, y, z per point, copied out of the wasm heap into a JS-owned array.
+  static_assert(sizeof(MeshPoint) == 3 * sizeof(float), "MeshPoint must be packed x,y,z");
+  const float* mesh = &face.mesh[0].x;
+  f.set("mesh", val::global("Float32Array").new_(emscripten::typed_memory_view(face.mesh.size() * 3, mesh)));
+  return f;
+}
+
+val numberOrNull(double value) { return std::isnan(value) ? val::null() : val(value); }
+
+val limitsToJs(const CheckLimits& limits) {
+  val l = val::object();
+  if (!std::isnan(limits.min_fail)) l.set("min_fail", limits.min_fail);
+  if (!std::isnan(limits.min_warn)) l.set("min_warn", limits.min_warn);
+  if (!std::isnan(limits.max_warn)) l.set("max_warn", limits.max_warn);
+  if (!std::isnan(limits.max_fail)) l.set("max_fail", limits.max_fail);
+  l.set("unit", limits.unit);
+  return l;
+}
+
+val bytesToJs(const std::vector<std::uint8_t>& bytes) {
+  return val::global("Uint8Array").new_(emscripten::typed_memory_view(bytes.size(), bytes.data()));
+}
+
+}  // namespace
+
+val errorToJs(const Error& error) {
+  if (!error) return val::null();
+  val e = val::object();
+  e.set("code", std::string(errorCodeName(error.code)));
+  e.set("message_zh", error.message_zh);
+  e.set("message_en", error.message_en);
+  return e;
+}
+
+val analysisToJs(const FaceAnalysis& analysis) {
+  val result = val::object();
+  result.set("width", analysis.width);
+  result.set("height", analysis.height);
+  result.set("face_count", static_cast<int>(analysis.faces.size()));
+  val faces = val::array();
+  for (const Face& face : analysis.faces) faces.call<void>("push", faceToJs(face));
+  result.set("faces", faces);
+  val timings = val::object();
+  timings.set("prepare", analysis.timings.prepare_ms);
+  timings.set("detect", analysis.timings.detect_ms);
+  timings.set("landmarks", analysis.timings.landmarks_ms);
+  timings.set("total", analysis.timings.total_ms);
+  result.set("timings_ms", timings);
+  result.set("error", errorToJs(analysis.error));
+  return result;
+}
+
+val reportToJs(const PhotoReport& report) {
+  val r = val::object();
+  r.set("verdict", std::string(report.error ? "error" : verdictName(report.verdict)));
+  val checks = val::array();
+  for (const CheckResult& check : report.checks) {
+    val c = val::object();
+    c.set("id", check.id);
+    c.set("verdict", std::string(verdictName(check.verdict)));
+    c.set("value", numberOrNull(check.value));
+    c.set("limit", limitsToJs(check.limits));
+    c.set("message_zh", check.message_zh);
+    c.set("message_en", check.message_en);
+    checks.call<void>("push", c);
+  }
+  r.set("checks", checks);
+  val crop = val::object();
+  crop.set("feasible", report.crop.feasible);
+  crop.set("left", report.crop.left);
+  crop.set("top", report.crop.top);
+  crop.set("scale", report.crop.scale);
+  crop.set("reason_zh", report.crop.reason_zh);
+  crop.set("reason_en", report.crop.reason_en);
+  r.set("crop", crop);
+  r.set("analysis", analysisToJs(report.analysis));
+  if (!report.jpeg.empty()) {
+    val jpeg = val::object();
+    jpeg.set("bytes", bytesToJs(report.jpeg));
+    jpeg.set("quality", report.jpeg_quality);
+    jpeg.set("in_size_band", report.jpeg_in_size_band);
+    r.set("jpeg", jpeg);
+  } else {
+    r.set("jpeg", val::null());
+  }
+  r.set("error", errorToJs(report.error));
+  return r;
+}
+
+std::vector<std::uint8_t> copyBytes(const val& array) {
+  if (array.isUndefined() || array.isNull()) return {};
+  const size_t length = array["length"].as<size_t>();
+  std::vector<std::uint8_t> bytes(length);
+  // The vector is allocated before the view is made, so a memory growth cannot
+  // invalidate the view.
+  val(emscripten::typed_memory_view(length, bytes.data())).call<void>("set", array);
+  return bytes;
+}
+
+}  // namespace gradphoto::wasm
