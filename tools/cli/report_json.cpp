@@ -53,6 +53,9 @@ nlohmann::ordered_json reportToJson(const std::string& file, const PhotoReport& 
   for (const CheckResult& check : report.checks) checks.push_back(checkToJson(check));
   j["output"] = output.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(output);
   j["crop"] = {{"feasible", report.crop.feasible},
+               {"left", report.crop.left},
+               {"top", report.crop.top},
+               {"scale", report.crop.scale},
                {"reason_zh", report.crop.reason_zh},
                {"reason_en", report.crop.reason_en}};
   if (!report.jpeg.empty()) {
