@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "gradphoto/face_analyzer.h"
+#include "gradphoto/photo_checker.h"
 
 namespace {
 
@@ -55,11 +56,33 @@ void analyzeFrame(benchmark::State& state, int width, int height) {
   }
 }
 
+// The full check: analysis, segmentation, crop, every rule, the JPEG.
+void BM_CheckPhoto4000x3000(benchmark::State& state) {
+  const std::vector<std::uint8_t> frame = readFrame(4000, 3000);
+  std::ifstream in(std::string(GRADPHOTO_BENCH_PROFILES_DIR) + "/chsi-graduate.json");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  gradphoto::Profile profile;
+  if (gradphoto::parseProfile(text, profile)) {
+    state.SkipWithError("cannot read profiles/chsi-graduate.json");
+    return;
+  }
+  gradphoto::PhotoChecker checker(analyzer(), profile);
+  const gradphoto::PhotoInput input{{frame.data(), frame.size(), 4000, 3000, 0, gradphoto::PixelFormat::kRgba}};
+  if (checker.check(input).jpeg.empty()) {
+    state.SkipWithError("the benchmark photo should pass and give a JPEG");
+    return;
+  }
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(checker.check(input));
+  }
+}
+
 void BM_AnalyzeCameraFrame640x480(benchmark::State& state) { analyzeFrame(state, 640, 480); }
 void BM_AnalyzePhoto4000x3000(benchmark::State& state) { analyzeFrame(state, 4000, 3000); }
 
 BENCHMARK(BM_AnalyzeCameraFrame640x480)->Unit(benchmark::kMillisecond)->MinTime(0.5);
 BENCHMARK(BM_AnalyzePhoto4000x3000)->Unit(benchmark::kMillisecond)->MinTime(0.5);
+BENCHMARK(BM_CheckPhoto4000x3000)->Unit(benchmark::kMillisecond)->MinTime(0.5);
 
 }  // namespace
 

@@ -6,7 +6,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { loadCore } from '../tests/wasm/load-core.mjs';
+import { loadCore, repoRoot } from '../tests/wasm/load-core.mjs';
 
 const [outFile, framesDir] = process.argv.slice(2);
 if (!outFile || !framesDir) {
@@ -17,8 +17,9 @@ if (!outFile || !framesDir) {
 const WARMUP_RUNS = 5;
 const TIMED_RUNS = 30;
 const FRAMES = [
-  { name: 'analyze_camera_frame_640x480', width: 640, height: 480 },
-  { name: 'analyze_photo_4000x3000', width: 4000, height: 3000 },
+  { name: 'analyze_camera_frame_640x480', width: 640, height: 480, run: 'analyze' },
+  { name: 'analyze_photo_4000x3000', width: 4000, height: 3000, run: 'analyze' },
+  { name: 'check_photo_4000x3000', width: 4000, height: 3000, run: 'check' },
 ];
 
 const median = (values) => {
@@ -28,20 +29,26 @@ const median = (values) => {
 };
 
 const core = await loadCore();
+const profileError = core.loadProfile(readFileSync(join(repoRoot, 'profiles', 'chsi-graduate.json'), 'utf8'));
+if (profileError) throw new Error(profileError.message_en);
 const results = { runtime: `node ${process.version}`, build: 'wasm SIMD, one thread', runs: TIMED_RUNS, benchmarks: {} };
 for (const frame of FRAMES) {
   const data = new Uint8Array(readFileSync(join(framesDir, `frame-${frame.width}x${frame.height}.rgba`)));
   const image = { data, width: frame.width, height: frame.height };
-  const first = core.analyze(image);
-  if (first.error || first.face_count !== 1) throw new Error(`${frame.name}: expected one face, got ${JSON.stringify(first.error ?? first.face_count)}`);
-  for (let i = 0; i < WARMUP_RUNS; i++) core.analyze(image);
+  const run = () => core[frame.run](image);
+  const first = run();
+  const analysis = frame.run === 'check' ? first.analysis : first;
+  if (analysis.error || analysis.face_count !== 1) throw new Error(`${frame.name}: expected one face, got ${JSON.stringify(analysis.error ?? analysis.face_count)}`);
+  if (frame.run === 'check' && !first.jpeg) throw new Error(`${frame.name}: the benchmark photo should pass and give a JPEG (${first.verdict})`);
+  for (let i = 0; i < WARMUP_RUNS; i++) run();
   const times = [];
   const stages = { prepare: [], detect: [], landmarks: [] };
   for (let i = 0; i < TIMED_RUNS; i++) {
     const start = performance.now();
-    const result = core.analyze(image);
+    const result = run();
     times.push(performance.now() - start);
-    for (const stage of Object.keys(stages)) stages[stage].push(result.timings_ms[stage]);
+    const timings = (frame.run === 'check' ? result.analysis : result).timings_ms;
+    for (const stage of Object.keys(stages)) stages[stage].push(timings[stage]);
   }
   results.benchmarks[frame.name] = {
     median_ms: +median(times).toFixed(2),
