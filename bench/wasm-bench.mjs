@@ -42,13 +42,12 @@ for (const frame of FRAMES) {
   if (frame.run === 'check' && !first.jpeg) throw new Error(`${frame.name}: the benchmark photo should pass and give a JPEG (${first.verdict})`);
   for (let i = 0; i < WARMUP_RUNS; i++) run();
   const times = [];
-  const stages = { prepare: [], detect: [], landmarks: [] };
+  const stages = {};
   for (let i = 0; i < TIMED_RUNS; i++) {
     const start = performance.now();
     const result = run();
     times.push(performance.now() - start);
-    const timings = (frame.run === 'check' ? result.analysis : result).timings_ms;
-    for (const stage of Object.keys(stages)) stages[stage].push(timings[stage]);
+    for (const [stage, ms] of Object.entries(result.timings_ms)) (stages[stage] ??= []).push(ms);
   }
   results.benchmarks[frame.name] = {
     median_ms: +median(times).toFixed(2),

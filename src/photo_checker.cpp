@@ -5,6 +5,7 @@
 #include "gradphoto/photo_checker.h"
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 
 #include <opencv2/imgproc.hpp>
@@ -115,8 +116,14 @@ PhotoChecker::~PhotoChecker() = default;
 const Profile& PhotoChecker::profile() const { return impl_->profile; }
 
 PhotoReport PhotoChecker::check(const PhotoInput& input) {
+  using Clock = std::chrono::steady_clock;
+  const auto millisecondsSince = [](Clock::time_point t) {
+    return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
+  };
+  const auto start = Clock::now();
   PhotoReport report;
   report.analysis = impl_->analyzer->analyze(input.image);
+  report.timings.analysis_ms = millisecondsSince(start);
   if (report.analysis.error) {
     report.error = report.analysis.error;
     return report;
@@ -129,14 +136,18 @@ PhotoReport PhotoChecker::check(const PhotoInput& input) {
   context.file_size = input.file_size;
   try {
     if (report.analysis.faces.size() == 1 && !report.analysis.faces[0].mesh.empty()) {
+      const auto step = Clock::now();
       context.face = &report.analysis.faces[0];
       prepareFaceContext(input, impl_->profile, context);
       report.crop = context.crop;
+      report.timings.crop_ms = millisecondsSince(step);
     }
+    const auto step = Clock::now();
     for (const CheckDefinition& check : allChecks()) {
       const CheckLimits* limits = impl_->profile.limits(check.id);
       if (limits != nullptr) report.checks.push_back(check.run(context, *limits));
     }
+    report.timings.checks_ms = millisecondsSince(step);
   } catch (const std::exception& e) {
     report.checks.clear();
     report.error = {ErrorCode::kInternal, "检查照片时发生内部错误。",
@@ -164,6 +175,7 @@ PhotoReport PhotoChecker::check(const PhotoInput& input) {
   // A rule that could not be measured leaves the photo unproven, not failed.
   if (report.verdict == Verdict::kNotMeasurable) report.verdict = Verdict::kWarn;
   if (context.crop.feasible && report.verdict != Verdict::kFail) {
+    const auto step = Clock::now();
     const OutputSpec& spec = impl_->profile.output;
     SizedJpeg jpeg = encodeJpegInSizeBand(context.output.data, context.output.cols, context.output.rows,
                                           {spec.jpeg_quality_min, spec.file_size_min_bytes, spec.file_size_max_bytes,
@@ -171,6 +183,7 @@ PhotoReport PhotoChecker::check(const PhotoInput& input) {
     report.jpeg = std::move(jpeg.bytes);
     report.jpeg_quality = jpeg.quality;
     report.jpeg_in_size_band = jpeg.in_band;
+    report.timings.jpeg_ms = millisecondsSince(step);
   }
   if (!context.output.empty()) {
     const cv::Mat packed = context.output.isContinuous() ? context.output : context.output.clone();
@@ -178,6 +191,7 @@ PhotoReport PhotoChecker::check(const PhotoInput& input) {
     report.output_width = packed.cols;
     report.output_height = packed.rows;
   }
+  report.timings.total_ms = millisecondsSince(start);
   return report;
 }
 

@@ -129,6 +129,13 @@ val reportToJs(const PhotoReport& report) {
   } else {
     r.set("jpeg", val::null());
   }
+  val timings = val::object();
+  timings.set("analysis", report.timings.analysis_ms);
+  timings.set("crop", report.timings.crop_ms);
+  timings.set("checks", report.timings.checks_ms);
+  timings.set("jpeg", report.timings.jpeg_ms);
+  timings.set("total", report.timings.total_ms);
+  r.set("timings_ms", timings);
   r.set("error", errorToJs(report.error));
   return r;
 }

@@ -38,6 +38,14 @@ struct CropResult {
   std::string reason_en;
 };
 
+struct CheckTimings {
+  double analysis_ms = 0;  // face analysis
+  double crop_ms = 0;      // segmentation, crop plan, output crop
+  double checks_ms = 0;    // every rule
+  double jpeg_ms = 0;      // output JPEG (quality search included)
+  double total_ms = 0;
+};
+
 struct PhotoReport {
   Verdict verdict = Verdict::kNotMeasurable;  // worst of the checks
   std::vector<CheckResult> checks;            // failures first, then warnings, then the rest
@@ -52,6 +60,7 @@ struct PhotoReport {
   std::vector<std::uint8_t> jpeg;
   int jpeg_quality = 0;
   bool jpeg_in_size_band = false;  // within the profile's file-size band
+  CheckTimings timings;
   Error error;  // the photo could not be checked at all (unreadable, bad input)
 };
 

@@ -71,7 +71,9 @@ void findCrown(PersonSegmentation& segmentation, const Face& face) {
       }
     }
   }
-  if (first_rows.size() < static_cast<size_t>((x1 - x0) / 2)) return;  // no head outline above the eyes
+  // No head outline above the eyes in at least half the columns (also when the
+  // face sits at the image's edge and there are hardly any columns).
+  if (first_rows.empty() || first_rows.size() * 2 < static_cast<size_t>(x1 - x0)) return;
   // The 20th percentile: the top of the head, not a stray hair.
   std::sort(first_rows.begin(), first_rows.end());
   segmentation.crown_y = first_rows[first_rows.size() / 5];
@@ -82,9 +84,15 @@ void findCrown(PersonSegmentation& segmentation, const Face& face) {
 }  // namespace
 
 cv::Mat toLab(const cv::Mat& rgb) {
-  cv::Mat as_float, lab;
-  rgb.convertTo(as_float, CV_32FC3, 1.0 / 255.0);
-  cv::cvtColor(as_float, lab, cv::COLOR_RGB2Lab);
+  // OpenCV's 8-bit Lab conversion is table-driven and several times faster than
+  // the float one (whose first call also builds large tables); it is exact to
+  // about half a delta-E unit, far below any limit here. Rescale to float Lab:
+  // L 0..100, a and b centred on 0.
+  cv::Mat lab8, lab;
+  cv::cvtColor(rgb, lab8, cv::COLOR_RGB2Lab);
+  lab8.convertTo(lab, CV_32FC3);
+  cv::multiply(lab, cv::Scalar(100.0 / 255.0, 1.0, 1.0), lab);
+  cv::subtract(lab, cv::Scalar(0.0, 128.0, 128.0), lab);
   return lab;
 }
 
@@ -103,21 +111,25 @@ PersonSegmentation segmentPerson(const cv::Mat& rgb, const Face& face) {
   const cv::Mat lab = toLab(rgb);
   const cv::Mat margin = marginMask(rgb.size(), face);
 
-  std::vector<float> channel_samples[3];
+  // Per-channel medians of the margin, in Lab (for distances) and in RGB (for
+  // reporting), each taken from its own samples.
+  std::vector<float> lab_samples[3], rgb_samples[3];
   for (int y = 0; y < lab.rows; ++y) {
-    const cv::Vec3f* row = lab.ptr<cv::Vec3f>(y);
+    const cv::Vec3f* lab_row = lab.ptr<cv::Vec3f>(y);
+    const cv::Vec3b* rgb_row = rgb.ptr<cv::Vec3b>(y);
     const std::uint8_t* in_margin = margin.ptr<std::uint8_t>(y);
     for (int x = 0; x < lab.cols; ++x) {
       if (!in_margin[x]) continue;
-      for (int c = 0; c < 3; ++c) channel_samples[c].push_back(row[x][c]);
+      for (int c = 0; c < 3; ++c) {
+        lab_samples[c].push_back(lab_row[x][c]);
+        rgb_samples[c].push_back(rgb_row[x][c]);
+      }
     }
   }
-  for (int c = 0; c < 3; ++c) segmentation.background_lab[c] = median(channel_samples[c]);
-  cv::Mat background_colour(1, 1, CV_32FC3, cv::Scalar(segmentation.background_lab[0], segmentation.background_lab[1],
-                                                       segmentation.background_lab[2]));
-  cv::Mat background_rgb;
-  cv::cvtColor(background_colour, background_rgb, cv::COLOR_Lab2RGB);
-  segmentation.background_rgb = background_rgb.at<cv::Vec3f>(0, 0) * 255.0f;
+  for (int c = 0; c < 3; ++c) {
+    segmentation.background_lab[c] = median(lab_samples[c]);
+    segmentation.background_rgb[c] = median(rgb_samples[c]);
+  }
 
   const cv::Mat distance = deltaE(lab, segmentation.background_lab);
   std::vector<float> margin_distances;

@@ -62,6 +62,11 @@ nlohmann::ordered_json reportToJson(const std::string& file, const PhotoReport& 
     j["jpeg"] = {{"bytes", report.jpeg.size()}, {"quality", report.jpeg_quality},
                  {"in_size_band", report.jpeg_in_size_band}};
   }
+  j["timings_ms"] = {{"analysis", std::round(report.timings.analysis_ms * 100) / 100},
+                     {"crop", std::round(report.timings.crop_ms * 100) / 100},
+                     {"checks", std::round(report.timings.checks_ms * 100) / 100},
+                     {"jpeg", std::round(report.timings.jpeg_ms * 100) / 100},
+                     {"total", std::round(report.timings.total_ms * 100) / 100}};
   j["error"] = errorToJson(report.error);
   return j;
 }
