@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -95,7 +96,7 @@ std::vector<SourcePhoto> findSources(const fs::path& testdata, int limit) {
     for (const fs::path& file : files) {
       SourcePhoto s;
       s.path = file.string();
-      s.relative = fs::relative(file, testdata).generic_string();
+      s.relative = file.lexically_relative(testdata).generic_string();
       s.stem = file.stem().string();
       s.prefix = set.prefix;
       s.backdrop_allowed = set.backdrop_allowed;
@@ -167,24 +168,41 @@ int generate(const Options& o, gradphoto::FaceAnalyzer& analyzer) {
   // Files are replaced atomically, so a run of the same version can stop anywhere;
   // a directory being rewritten for a new version must not pass as the old one.
   if (!same_version) std::ofstream(stamp) << "rewriting\n";
+  // Variants a source does not call for (a smile without teeth), so that a rerun
+  // need not analyse the source again to find that out.
+  const fs::path not_applicable_list = out / ".not_applicable";
+  std::set<std::string> not_applicable;
+  if (same_version) {
+    std::ifstream list(not_applicable_list);
+    for (std::string name; std::getline(list, name);) not_applicable.insert(name);
+  }
 
   std::vector<const Variant*> rows;
   std::vector<const SourcePhoto*> row_sources;
   std::vector<std::vector<Variant>> plans;
   plans.reserve(sources.size());
-  int written = 0, kept = 0, failed = 0;
+  int written = 0, kept = 0, failed = 0, not_called_for = 0;
   for (const SourcePhoto& src : sources) {
     plans.push_back(catalogue(src));
     SourceInputs inputs(src, analyzer);
     for (const Variant& v : plans.back()) {
       const fs::path target = out / v.file;
+      if (not_applicable.count(v.file)) {
+        ++not_called_for;
+        continue;
+      }
       if (same_version && fs::exists(target)) {
         ++kept;
       } else {
         VariantOutput output;
         if (!v.make(inputs, output)) {
-          std::cerr << "gradphoto_variants: skipped " << v.file << ": " << inputs.why << "\n";
-          ++failed;
+          if (output.not_applicable) {
+            not_applicable.insert(v.file);
+            ++not_called_for;
+          } else {
+            std::cerr << "gradphoto_variants: could not make " << v.file << ": " << inputs.why << "\n";
+            ++failed;
+          }
           continue;
         }
         if (!writeAtomically(target, output)) {
@@ -209,10 +227,16 @@ int generate(const Options& o, gradphoto::FaceAnalyzer& analyzer) {
     if (!csv) return kExitUsageOrIo;
   }
   fs::rename(temp, labels);
+  {
+    std::ofstream list(not_applicable_list);
+    for (const std::string& name : not_applicable) list << name << "\n";
+  }
   std::ofstream(stamp) << kGeneratorVersion << "\n";
   const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  std::printf("%zu sources, %zu variants listed in %s: %d written, %d kept, %d could not be made (%.1f s)\n",
-              sources.size(), rows.size(), labels.string().c_str(), written, kept, failed, seconds);
+  std::printf(
+      "%zu sources, %zu variants listed in %s: %d written, %d kept, %d not called for, %d could not be made "
+      "(%.1f s)\n",
+      sources.size(), rows.size(), labels.string().c_str(), written, kept, not_called_for, failed, seconds);
   return failed ? kExitIncomplete : kExitOk;
 }
 

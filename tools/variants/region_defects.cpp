@@ -40,20 +40,25 @@ double smoothstep(double t) {
 
 }  // namespace
 
-// 阴阳脸: a key light from one side only. The light falls off smoothly across the
-// face (from 10% of the face width outside one cheek to 10% outside the other) to
-// `floor` of its brightness: 0.35 leaves the far cheek in deep shadow, 0.55 is a
-// milder but still obvious half-shadow. The backdrop is farther from the lamp and
-// is left as it was, so the background checks are not what catches it.
+// 阴阳脸: a key light from one side only. On the head the light falls off
+// across the nose line (smoothly over 30% of the face width either side of the
+// nose tip, as the face turns away from the lamp) to `floor` of its brightness:
+// 0.35 leaves the far cheek in deep shadow, 0.55 is a milder but obvious
+// half-shadow. The broader torso turns away more slowly: below the chin the
+// transition widens to 1.2 face widths. The backdrop is farther from the lamp
+// and is left as it was, so the background checks are not what catches it.
 cv::Mat oneSidedLight(const cv::Mat& bgr, const FaceGeometry& face, const Background& bg, double floor,
                       bool dark_on_right) {
-  const double x0 = std::min(face.face_left.x, face.face_right.x) - 0.1 * face.face_width;
-  const double x1 = std::max(face.face_left.x, face.face_right.x) + 0.1 * face.face_width;
+  const double centre = face.mesh[kNoseTip].x, fw = face.face_width;
   cv::Mat weight(bgr.size(), CV_32F);
-  for (int x = 0; x < bgr.cols; ++x) {
-    double t = smoothstep((x - x0) / (x1 - x0));
-    if (!dark_on_right) t = 1 - t;
-    weight.col(x).setTo(t);
+  for (int y = 0; y < bgr.rows; ++y) {
+    const double below_chin = std::clamp((y - face.chin.y) / (0.5 * fw), 0.0, 1.0);
+    const double half_width = 0.3 * fw + below_chin * (1.2 - 0.3) * fw;
+    float* row = weight.ptr<float>(y);
+    for (int x = 0; x < bgr.cols; ++x) {
+      const double t = smoothstep((x - centre + half_width) / (2 * half_width));
+      row[x] = static_cast<float>(dark_on_right ? t : 1 - t);
+    }
   }
   weight = weight.mul(1.0 - bg.alpha);
   return darken(bgr, weight, 1.0 - floor);

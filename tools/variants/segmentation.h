@@ -1,5 +1,6 @@
-// Background and clothing masks for plain-background portrait photos, from colour
-// and the face mesh (no segmentation network: the sources have plain backgrounds).
+// Background and clothing masks for plain-backdrop portrait photos, from colour,
+// GrabCut and the face mesh (no segmentation network: the sources have plain
+// backdrops). Deterministic: OpenCV's random generator is reseeded before use.
 #pragma once
 
 #include <opencv2/core.hpp>
@@ -15,19 +16,22 @@ struct Background {
   cv::Vec3f reference;  // BGR median of the top corners
 };
 
-// Background = pixels close in colour to a smooth fit of the top corners' colour,
-// connected to the image border, never inside the face.
+// Background = the outline GrabCut finds (seeded with the top corners' colour,
+// the face and the chest), refined at full resolution by the colour distance to
+// a smooth fit of the backdrop; connected to the image border (or, in the hair,
+// enclosed by strands), never inside the face.
 Background segmentBackground(const cv::Mat& bgr, const FaceGeometry& face);
 
 struct Clothing {
   cv::Mat alpha;        // CV_32F 0..1
-  cv::Vec3f reference;  // BGR median of the clothing
+  cv::Vec3f reference;        // BGR median of the clothing
   cv::Vec3f backdrop_nearby;  // BGR median of the backdrop at the clothing's height
   double area_fraction = 0;
 };
 
-// Clothing = below the chin, not background, not skin (chroma of the face), close
-// in colour to the clothing seen along the bottom edge, connected to the bottom edge.
+// Clothing = below the mouth and outside the face, not background, not skin
+// (chroma and lightness of the face), close in colour to the dominant colour
+// along the bottom edge, connected to the bottom or side edges.
 Clothing segmentClothing(const cv::Mat& bgr, const FaceGeometry& face, const Background& background);
 
 }  // namespace gradphoto::variants

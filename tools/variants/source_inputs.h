@@ -1,0 +1,54 @@
+// A source photo and, computed on first use, what the variants need from it.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <opencv2/core.hpp>
+
+#include "gradphoto/face_analyzer.h"
+#include "mesh_regions.h"
+#include "segmentation.h"
+
+namespace gradphoto::variants {
+
+struct SourcePhoto {
+  std::string path;          // as found under --testdata
+  std::string relative;      // relative to --testdata (the CSV's source column)
+  std::string stem;          // "001_03"
+  std::string prefix;        // "nf" (neutral_front) or "ca" (canada)
+  std::string smiling_path;  // the same subject smiling, or empty
+  // The canada set's lilac backdrop is none of the allowed colours (light blue,
+  // white, light grey): its untouched copy is a background.colour failure.
+  bool backdrop_allowed = true;
+};
+
+// A source's pixels and analysis, computed on first use only (a source whose
+// outputs all exist is never decoded).
+class SourceInputs {
+ public:
+  SourceInputs(const SourcePhoto& source, FaceAnalyzer& analyzer) : source_(source), analyzer_(analyzer) {}
+  const cv::Mat& bgr();  // empty when unreadable
+  const FaceGeometry* face();
+  const Background* background();
+  const Clothing* clothing();
+  const cv::Mat& smile();
+  const FaceGeometry* smileFace();
+  std::string why;  // reason for the last nullptr
+
+ private:
+  const SourcePhoto& source_;
+  FaceAnalyzer& analyzer_;
+  std::optional<cv::Mat> bgr_, smile_;
+  std::optional<std::optional<FaceGeometry>> face_, smile_face_;
+  std::optional<Background> background_;
+  std::optional<std::optional<Clothing>> clothing_;
+};
+
+bool readFileBytes(const std::string& path, std::vector<std::uint8_t>& bytes);
+// Decodes a JPEG or PNG file to BGR (EXIF orientation applied); false with why.
+bool decodeToMat(const std::string& path, cv::Mat& out, std::string& why);
+
+}  // namespace gradphoto::variants
