@@ -132,6 +132,7 @@ PhotoReport PhotoChecker::check(const PhotoInput& input) {
   context.profile = &impl_->profile;
   context.analysis = &report.analysis;
   context.photo_size = cv::Size(input.image.width, input.image.height);
+  context.photo = input.image;
   context.file_bytes = input.file_bytes;
   context.file_size = input.file_size;
   try {

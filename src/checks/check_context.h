@@ -9,6 +9,7 @@
 
 #include "crop/crop_planner.h"
 #include "gradphoto/face_analysis.h"
+#include "gradphoto/image_view.h"
 #include "gradphoto/profile.h"
 #include "gradphoto/report.h"
 #include "segmentation/person_mask.h"
@@ -32,6 +33,10 @@ struct CheckContext {
   PersonSegmentation segmentation;  // mask in working pixels; colours and spread
   bool crown_found = false;
   double crown_out = 0;         // crown height in output pixels
+
+  // The photo as given, before the crop: for evidence that lives on the camera's own
+  // pixel grid (JPEG 8x8 blocks, a screen's moire), which the downscaled crop blurs.
+  ImageView photo;
 
   const std::uint8_t* file_bytes = nullptr;  // original file, when known
   std::size_t file_size = 0;

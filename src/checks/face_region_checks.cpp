@@ -4,11 +4,8 @@
 // as fractions of the eye width (or face width), so the numbers do not depend on
 // the profile's output size.
 #include <algorithm>
-#include <array>
 #include <cmath>
-#include <vector>
-
-#include <opencv2/imgproc.hpp>
+#include <string>
 
 #include "checks/check.h"
 #include "checks/check_groups.h"
@@ -19,14 +16,15 @@ namespace {
 
 std::string percent(double share) { return formatNumber(100 * share, 1) + "%"; }
 
-const Bilingual kEyesNotFound{"眼睛区域太小或不在照片内，无法检查此项。",
-                              "The eyes are too small or outside the photo to check this."};
+const Bilingual kEyesNotFound{"看不清虹膜（眼睛闭着、在照片中太小或被反光遮住），无法检查此项。",
+                              "The irises cannot be made out (eyes closed, too small in the photo, or hidden by "
+                              "glare), so this cannot be checked."};
 
 }  // namespace
 
 CheckResult checkEyesOpen(const CheckContext& context, const CheckLimits& limits) {
   if (context.face == nullptr) return notMeasurableResult("eyes.open", limits, kNeedsOneFace);
-  const double openness = face_region::eyeOpenness(context.face_out);
+  const double openness = face_region::eyeOpenness(context);
   return measuredResult(
       "eyes.open", openness, limits,
       {{"双眼睁开（较小一只眼的睁开度 " + formatNumber(openness, 2) + "）。",
@@ -63,16 +61,16 @@ CheckResult checkMouthClosed(const CheckContext& context, const CheckLimits& lim
                                {"嘴部不在照片内，无法检查此项。", "The mouth is outside the photo, so this cannot be checked."});
   }
   const double value = mouth.opening();
-  const bool teeth = mouth.teeth_height > mouth.lip_gap;
+  const bool teeth = mouth.teeth_height >= mouth.cavity_height;
   return measuredResult(
       "mouth.closed", value, limits,
       {{"嘴唇自然闭合。", "Lips naturally closed."},
        {"", ""},
-       {teeth ? "照片中露出牙齿（约 " + percent(mouth.teeth_height) + " 嘴宽）：请自然闭上嘴唇，不要露齿微笑。"
-              : "嘴巴张开（唇间距 " + percent(mouth.lip_gap) + " 嘴宽）：请自然闭上嘴唇重拍。",
-        teeth ? "Teeth showing (about " + percent(mouth.teeth_height) +
-                    " of the mouth width): close your lips naturally, no toothy smile."
-              : "Mouth open (lip gap " + percent(mouth.lip_gap) + " of the mouth width): retake with your lips naturally closed."}});
+       {teeth ? "照片中露出牙齿（约 " + percent(value) + " 嘴宽高）：请自然闭上嘴唇，不要露齿微笑。"
+              : "嘴巴张开（开口约 " + percent(value) + " 嘴宽高）：请自然闭上嘴唇重拍。",
+        teeth ? "Teeth showing (about " + percent(value) +
+                    " of the mouth width high): close your lips naturally, no toothy smile."
+              : "Mouth open (about " + percent(value) + " of the mouth width high): retake with your lips naturally closed."}});
 }
 
 CheckResult checkRedEye(const CheckContext& context, const CheckLimits& limits) {
@@ -90,7 +88,10 @@ CheckResult checkRedEye(const CheckContext& context, const CheckLimits& limits) 
 CheckResult checkGlassesGlare(const CheckContext& context, const CheckLimits& limits) {
   if (context.face == nullptr) return notMeasurableResult("glasses.glare", limits, kNeedsOneFace);
   const double share = face_region::glareShare(context);
-  if (std::isnan(share)) return notMeasurableResult("glasses.glare", limits, kEyesNotFound);
+  if (std::isnan(share)) {
+    return notMeasurableResult("glasses.glare", limits,
+                               {"眼部不在照片内，无法检查此项。", "The eyes are outside the photo, so this cannot be checked."});
+  }
   return measuredResult(
       "glasses.glare", share, limits,
       {{"眼部没有明显反光。", "No glare around the eyes."},
@@ -113,10 +114,10 @@ CheckResult checkHairCovering(const CheckContext& context, const CheckLimits& li
       "hair.covering", share, limits,
       {{"眉毛和眼睛没有被头发遮挡。", "Eyebrows and eyes not covered by hair."},
        {"", ""},
-       {"头发可能遮住了眉毛或眼睛（眉毛上方 " + percent(share) + " 不是皮肤）：请把刘海梳到眉毛以上或别到耳后；请人工确认。",
+       {"头发可能遮住了眉毛或眼睛（眉毛上方 " + percent(share) + " 像头发一样暗）：请把刘海梳到眉毛以上或别到耳后；请人工确认。",
         "Hair may cover your eyebrows or eyes (" + percent(share) +
-            " of the strip above the brows is not skin): comb your fringe above the brows or behind your ears; please "
-            "check by eye."}});
+            " of the forehead just above the brows is as dark as hair): comb your fringe above the brows or behind your "
+            "ears; please check by eye."}});
 }
 
 CheckResult checkEarsVisible(const CheckContext& context, const CheckLimits& limits) {

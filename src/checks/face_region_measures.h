@@ -1,9 +1,7 @@
 // The measures behind face_region_checks.cpp, on the output crop and the face in
-// output pixels. Kept apart from the checks' wording so that tests and
-// calibration can read the raw numbers and the regions they come from.
+// output pixels. Kept apart from the checks' wording so that calibration can read
+// the raw numbers (and each eye's iris) directly.
 #pragma once
-
-#include <vector>
 
 #include <opencv2/core.hpp>
 
@@ -11,8 +9,9 @@
 
 namespace gradphoto::face_region {
 
-// Lid gap over eye width, the smaller of the two eyes.
-double eyeOpenness(const Face& face);
+// Lid gap over eye width, the smaller of the two eyes; scaled down when no dark
+// iris core shows between the lids (see kOpenIrisContrast in the .cpp).
+double eyeOpenness(const CheckContext& context);
 
 // Where the iris sits in one eye, in output pixels.
 struct Iris {
@@ -21,6 +20,15 @@ struct Iris {
   float radius = 0;
   float eye_width = 0;
   cv::Point2f eye_centre;  // midpoint of the two corners
+  double opening_lightness = 0;  // median L of the opening outside the iris disc
+  // How much darker the iris core's (pupil and inner iris) median L is, as a
+  // fraction of that.
+  double contrast = 0;
+  // Whether an iris stands out at all (closed lids and unresolved eyes mostly do
+  // not): where gaze and red-eye can be measured. The less contrasted eye of each
+  // of the 50 open-eyed webmorph photos reaches 0.29 or more.
+  static constexpr double kVisibleIrisContrast = 0.15;
+  bool visible() const { return found && contrast >= kVisibleIrisContrast; }
 };
 // index 0: image-left eye, 1: image-right eye.
 Iris locateIris(const CheckContext& context, int eye);
@@ -34,11 +42,19 @@ struct Gaze {
 };
 Gaze gazeOffset(const CheckContext& context);
 
+// How far the mouth shows its inside, as a height per mouth width (61-291): the
+// teeth-like pixels inside the inner lip contour plus the dark (cavity) pixels
+// inside the outer one, counted over the middle 40% of the mouth and divided by
+// that span, i.e. the mean height of visible teeth and cavity per column.
+// Face Mesh's own inner-lip gap (13-14) is kept for reference only: it reads up to
+// 0.15 on closed full lips (neutral_front 061) and as little as 0.08 on an open
+// mouth (Yale subject05 surprised).
 struct MouthOpening {
   bool measured = false;
-  double lip_gap = 0;       // inner-lip gap at the centre / mouth width
-  double teeth_height = 0;  // teeth-like area / mouth width^2: the teeth band's mean height per mouth width
-  double opening() const { return lip_gap > teeth_height ? lip_gap : teeth_height; }
+  double lip_gap = 0;  // Face Mesh inner-lip gap at the centre / mouth width
+  double teeth_height = 0;
+  double cavity_height = 0;
+  double opening() const { return teeth_height + cavity_height; }
 };
 MouthOpening mouthOpening(const CheckContext& context);
 
@@ -46,26 +62,20 @@ MouthOpening mouthOpening(const CheckContext& context);
 // when the irises cannot be located.
 double redEyeShare(const CheckContext& context);
 
-// Share of blown-out, colourless pixels in a lens-sized box around each eye, the
-// larger of the two; NaN when the boxes are outside the photo.
+// Share of blown-out, colourless pixels brighter than the cheek in a lens-sized
+// box around each eye, the larger of the two; NaN when the boxes are outside the
+// photo.
 double glareShare(const CheckContext& context);
 
-// Share of pixels in a strip just above each brow that are darker than, and
-// unlike, the cheek skin (hair over the brows), the larger of the two; NaN when
-// the strips are outside the photo.
+// Share of pixels in a forehead strip just above each brow that are much darker
+// than the cheek skin (hair over the brows), the larger of the two; NaN when the
+// strips are outside the photo.
 double hairOverBrowsShare(const CheckContext& context);
 
 struct Ears {
   bool measured = false;
-  double left = 0, right = 0;  // share of skin-like person pixels beside each side of the face
+  double left = 0, right = 0;  // share of ear-skin pixels beside each side of the face
 };
 Ears earSkinShares(const CheckContext& context);
-
-// The regions the measures look at, as polygons in output pixels (for
-// calibration pictures and tests).
-struct Regions {
-  std::vector<std::vector<cv::Point2f>> eyes, inner_lip, glare_boxes, brow_strips, ear_boxes, cheeks;
-};
-Regions regions(const CheckContext& context);
 
 }  // namespace gradphoto::face_region

@@ -14,6 +14,30 @@ const std::vector<CheckDefinition>& allChecks() {
       {"pose.yaw", checkYaw},
       {"pose.pitch", checkPitch},
       {"image.resolution", checkResolution},
+      // image_quality_checks.cpp, authenticity_checks.cpp: sharpness, light, editing, recapture
+      {"image.sharpness", checkSharpness},
+      {"image.exposure", checkExposure},
+      {"light.evenness", checkLightEvenness},
+      {"light.highlights", checkHighlights},
+      {"retouch.suspected", checkRetouch},
+      {"recapture.suspected", checkRecapture},
+      // face_region_checks.cpp: eyes, mouth, brows and ears
+      {"eyes.open", checkEyesOpen},
+      {"eyes.gaze", checkEyesGaze},
+      {"eyes.redeye", checkRedEye},
+      {"glasses.glare", checkGlassesGlare},
+      {"hair.covering", checkHairCovering},
+      {"ears.visible", checkEarsVisible},
+      {"mouth.closed", checkMouthClosed},
+      // background_checks.cpp, body_checks.cpp: backdrop, posture, what is worn
+      {"background.colour", checkBackgroundColour},
+      {"background.uniform", checkBackgroundUniform},
+      {"shoulders.level", checkShouldersLevel},
+      {"body.square", checkBodySquare},
+      {"clothing.contrast", checkClothingContrast},
+      {"clothing.pattern", checkClothingPattern},
+      {"head.covering", checkHeadCovering},
+      {"accessories.jewellery", checkJewellery},
   };
   return checks;
 }

@@ -1,0 +1,550 @@
+#include "checks/image_quality_measures.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <string_view>
+#include <vector>
+
+#include <opencv2/imgproc.hpp>
+
+namespace gradphoto::image_quality {
+namespace {
+
+constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
+
+// MediaPipe Face Mesh indices (face_mesh_connections).
+constexpr std::array<int, 36> kFaceOval{10,  338, 297, 332, 284, 251, 389, 356, 454, 323, 361, 288,
+                                        397, 365, 379, 378, 400, 377, 152, 148, 176, 149, 150, 136,
+                                        172, 58,  132, 93,  234, 127, 162, 21,  54,  103, 67,  109};
+constexpr std::array<int, 20> kLipsOuter{61,  146, 91,  181, 84,  17,  314, 405, 321, 375,
+                                         291, 409, 270, 269, 267, 0,   37,  39,  40,  185};
+constexpr std::array<int, 16> kEyeImageLeft{33,  7,   163, 144, 145, 153, 154, 155,
+                                            133, 173, 157, 158, 159, 160, 161, 246};
+constexpr std::array<int, 16> kEyeImageRight{263, 249, 390, 373, 374, 380, 381, 382,
+                                             362, 398, 384, 385, 386, 387, 388, 466};
+constexpr std::array<int, 10> kBrowImageLeft{46, 53, 52, 65, 55, 70, 63, 105, 66, 107};
+constexpr std::array<int, 10> kBrowImageRight{276, 283, 282, 295, 285, 300, 293, 334, 296, 336};
+// Upper cheeks, below the eyes and above the beard line: the cheekbone (50/280)
+// and the points between it and the lower lid (118, 101 / 347, 330).
+constexpr std::array<int, 3> kUpperCheekImageLeft{118, 50, 101};
+constexpr std::array<int, 3> kUpperCheekImageRight{347, 280, 330};
+// Skin-texture patches: cheekbones, mid and lower cheeks, beside the nose.
+constexpr std::array<int, 8> kTextureCheeks{50, 205, 187, 36, 280, 425, 411, 266};
+
+// --- region sizes (measurement geometry, not verdicts) ---
+// Eyes, brows and lips are left out with a margin of 3% of the face width (lashes,
+// the lip line); the face oval is pulled in by the same margin so that hair at the
+// hairline and background beside the jaw stay out.
+constexpr double kFeatureMargin = 0.03;
+// Cheek and texture patches: discs of 8% of the face width (about 1.1 cm).
+constexpr double kPatchRadius = 0.08;
+// Fewer pixels than this in a region and its statistics are noise.
+constexpr int kMinRegionPixels = 30;
+constexpr int kMinSkinPixels = 200;
+
+// Sharpness bands, output pixels: the fine band (sigma 1) holds lashes, pores and
+// hair strands at the 480x640 scale; the coarse band (1 to 4) the shapes of eyes,
+// nose and mouth, which survive a blur. (Bands in face widths instead lose the
+// fine band below one pixel on the smaller id-card crop.)
+constexpr double kFineSigma = 1.0, kCoarseSigma = 4.0;
+// A camera JPEG shows block edges up to about this much above the steps inside
+// blocks (webmorph photos 1.15-1.78; quality 50 re-encodes of them 1.5-2.1, quality
+// 35 up to 3.3): beyond it, the "detail" is the blocks' edges and ringing, so the
+// detail ratio is divided by the excess.
+constexpr double kCameraBlockiness = 2.5;
+constexpr int kJpegBlock = 8;
+constexpr int kBlockinessLines = 400;
+
+// Eye whites: the brightest 3% of the eye opening (not the iris, not the lid).
+constexpr double kEyeWhitePercentile = 0.97;
+constexpr double kSkinHighlightPercentile = 0.90;
+constexpr double kClipHigh = 97, kClipLow = 3;  // L*
+
+// Specular skin: at least halfway from the skin's median L* to white and with
+// under 60% of the skin's median chroma (a highlight is the light's colour, not
+// the skin's).
+constexpr double kSpecularLightness = 0.5;
+constexpr double kSpecularChroma = 0.6;
+
+// Screen grid: a window of the photo around the face, at the photo's own pixels
+// (a screen's grid is 2-6 camera pixels; the downscaled crop would alias it).
+constexpr int kGridWindowMax = 512, kGridWindowMin = 128, kGridWindowStep = 128;
+// Detail finer than this (Gaussian sigma, photo pixels) is what a grid adds.
+constexpr double kGridHighPassSigma = 2.0;
+// Frequencies looked at (cycles per pixel): coarser is face structure.
+constexpr double kGridMinFrequency = 0.08, kGridMaxFrequency = 0.5;
+// Bins left out next to the axes (edges of hair, collar and frame put energy
+// there) and around the JPEG block lattice (multiples of 1/16 cycle per pixel).
+constexpr int kGridAxisBins = 3, kGridLatticeBins = 2;
+constexpr int kGridRings = 64;
+constexpr int kGridMinRingBins = 20;
+
+template <std::size_t N>
+cv::Mat hullMask(cv::Size size, const Face& face, const std::array<int, N>& indices) {
+  std::vector<cv::Point> points, hull;
+  for (int i : indices) points.push_back(cv::Point(cvRound(face.mesh[i].x), cvRound(face.mesh[i].y)));
+  cv::convexHull(points, hull);
+  cv::Mat mask = cv::Mat::zeros(size, CV_8U);
+  cv::fillConvexPoly(mask, hull, cv::Scalar(255));
+  return mask;
+}
+
+template <std::size_t N>
+cv::Mat discs(cv::Size size, const Face& face, const std::array<int, N>& indices, int radius) {
+  cv::Mat mask = cv::Mat::zeros(size, CV_8U);
+  for (int i : indices) cv::circle(mask, cv::Point(cvRound(face.mesh[i].x), cvRound(face.mesh[i].y)), radius, 255, -1);
+  return mask;
+}
+
+cv::Mat ellipse(int radius) { return cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * radius + 1, 2 * radius + 1}); }
+
+// Percentile (0..1) of a CV_32F image under a mask; NaN for an empty mask.
+double percentile(const cv::Mat& values, const cv::Mat& mask, double q) {
+  std::vector<float> v;
+  v.reserve(static_cast<std::size_t>(cv::countNonZero(mask)));
+  for (int y = 0; y < values.rows; ++y) {
+    const float* row = values.ptr<float>(y);
+    const uchar* m = mask.ptr<uchar>(y);
+    for (int x = 0; x < values.cols; ++x)
+      if (m[x]) v.push_back(row[x]);
+  }
+  if (v.empty()) return kNaN;
+  const std::size_t k = std::min(v.size() - 1, static_cast<std::size_t>(q * static_cast<double>(v.size())));
+  std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(k), v.end());
+  return v[k];
+}
+
+double rms(const cv::Mat& values, const cv::Mat& mask) {
+  const cv::Mat squared = values.mul(values);
+  return std::sqrt(cv::mean(squared, mask)[0]);
+}
+
+cv::Mat lightness(const CheckContext& context) {
+  cv::Mat l;
+  cv::extractChannel(context.output_lab, l, 0);
+  return l;
+}
+
+bool hasMesh(const CheckContext& context) {
+  return context.face != nullptr && context.face_out.mesh.size() >= static_cast<std::size_t>(kMeshPointCount) &&
+         !context.output_lab.empty();
+}
+
+// One channel of the photo carrying luminance: grey, or green (which dominates
+// luma and is sampled at full resolution by cameras).
+cv::Mat photoLuminance(const ImageView& photo) {
+  if (photo.data == nullptr || photo.width <= 0 || photo.height <= 0) return {};
+  const int channels = channelCount(photo.format);
+  const cv::Mat all(photo.height, photo.width, CV_8UC(channels), const_cast<std::uint8_t*>(photo.data),
+                    static_cast<std::size_t>(photo.rowBytes()));
+  if (channels == 1) return all;
+  cv::Mat green;
+  cv::extractChannel(all, green, 1);
+  return green;
+}
+
+// The mesh's bounding box in photo pixels, clipped to the photo.
+cv::Rect facePhotoBox(const Face& face, cv::Size photo) {
+  float x0 = std::numeric_limits<float>::max(), y0 = x0, x1 = -x0, y1 = -x0;
+  for (const MeshPoint& p : face.mesh) {
+    x0 = std::min(x0, p.x), x1 = std::max(x1, p.x);
+    y0 = std::min(y0, p.y), y1 = std::max(y1, p.y);
+  }
+  const cv::Rect box(cv::Point(static_cast<int>(std::floor(x0)), static_cast<int>(std::floor(y0))),
+                     cv::Point(static_cast<int>(std::ceil(x1)), static_cast<int>(std::ceil(y1))));
+  return box & cv::Rect(0, 0, photo.width, photo.height);
+}
+
+// Sums of absolute steps between neighbours that straddle a block edge (edge) and
+// that do not (inside), along one direction. The block grid starts at the photo's
+// first pixel, or at its last one when the photo was rotated from the camera's
+// orientation after encoding: the phase with the stronger edges is used.
+struct StepSums {
+  double edge = 0, inside = 0;
+  double edge_count = 0, inside_count = 0;
+};
+
+StepSums blockSteps(const cv::Mat& luma, const cv::Rect& box, bool horizontal) {
+  const int extent = horizontal ? luma.cols : luma.rows;
+  // Lines along the steps are sampled: a few hundred of them are plenty, and a
+  // 48-megapixel photo's face stays cheap.
+  const int line_step = std::max(1, (horizontal ? box.height : box.width) / kBlockinessLines);
+  StepSums best;
+  double best_ratio = -1;
+  for (const int phase : {0, extent % kJpegBlock}) {
+    StepSums s;
+    for (int y = box.y; y < box.y + box.height - (horizontal ? 0 : 1); y += horizontal ? line_step : 1) {
+      const uchar* row = luma.ptr<uchar>(y);
+      const uchar* next = horizontal ? row : luma.ptr<uchar>(y + 1);
+      for (int x = box.x; x < box.x + box.width - (horizontal ? 1 : 0); x += horizontal ? 1 : line_step) {
+        const double step = horizontal ? std::abs(row[x + 1] - row[x]) : std::abs(next[x] - row[x]);
+        // The step between positions c-1 and c crosses an edge when c is on the grid.
+        const int c = (horizontal ? x : y) + 1;
+        if (((c - phase) % kJpegBlock + kJpegBlock) % kJpegBlock == 0) {
+          s.edge += step;
+          s.edge_count += 1;
+        } else {
+          s.inside += step;
+          s.inside_count += 1;
+        }
+      }
+    }
+    const double ratio = s.inside > 0 && s.edge_count > 0 ? (s.edge / s.edge_count) / (s.inside / s.inside_count) : 0;
+    if (ratio > best_ratio) {
+      best_ratio = ratio;
+      best = s;
+    }
+    if (extent % kJpegBlock == 0) break;  // both phases are the same grid
+  }
+  return best;
+}
+
+double jpegBlockiness(const CheckContext& context) {
+  const cv::Mat luma = photoLuminance(context.photo);
+  if (luma.empty() || context.face == nullptr) return kNaN;
+  const cv::Rect box = facePhotoBox(*context.face, luma.size());
+  if (box.width < 4 * kJpegBlock || box.height < 4 * kJpegBlock) return kNaN;
+  const StepSums h = blockSteps(luma, box, true), v = blockSteps(luma, box, false);
+  const double inside = h.inside + v.inside, inside_count = h.inside_count + v.inside_count;
+  const double edge = h.edge + v.edge, edge_count = h.edge_count + v.edge_count;
+  if (inside <= 0 || edge_count <= 0) return kNaN;
+  return (edge / edge_count) / (inside / inside_count);
+}
+
+std::string lowerAscii(std::string text) {
+  for (char& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return text;
+}
+
+std::uint32_t readUnsigned(const std::uint8_t* p, int bytes, bool little_endian) {
+  std::uint32_t value = 0;
+  for (int i = 0; i < bytes; ++i) {
+    const std::uint32_t b = p[little_endian ? i : bytes - 1 - i];
+    value |= b << (8 * i);
+  }
+  return value;
+}
+
+// The ASCII Software entry of IFD0 in a TIFF block (EXIF payload after "Exif\0\0").
+std::string tiffSoftware(const std::uint8_t* tiff, std::size_t size) {
+  if (size < 8) return {};
+  bool little;
+  if (tiff[0] == 'I' && tiff[1] == 'I') little = true;
+  else if (tiff[0] == 'M' && tiff[1] == 'M') little = false;
+  else return {};
+  if (readUnsigned(tiff + 2, 2, little) != 42) return {};
+  const std::size_t ifd = readUnsigned(tiff + 4, 4, little);
+  if (ifd > size || size - ifd < 2) return {};
+  const std::size_t entries = readUnsigned(tiff + ifd, 2, little);
+  constexpr std::uint32_t kSoftwareTag = 0x0131, kAsciiType = 2;
+  for (std::size_t i = 0; i < entries; ++i) {
+    const std::size_t entry = ifd + 2 + 12 * i;
+    if (entry > size || size - entry < 12) return {};
+    if (readUnsigned(tiff + entry, 2, little) != kSoftwareTag) continue;
+    if (readUnsigned(tiff + entry + 2, 2, little) != kAsciiType) return {};
+    const std::size_t count = readUnsigned(tiff + entry + 4, 4, little);
+    const std::size_t offset = count <= 4 ? entry + 8 : readUnsigned(tiff + entry + 8, 4, little);
+    if (offset > size || count > size - offset) return {};
+    std::string text(reinterpret_cast<const char*>(tiff + offset), count);
+    text = text.substr(0, text.find('\0'));
+    return text;
+  }
+  return {};
+}
+
+// xmp:CreatorTool as an attribute (CreatorTool="...") or an element (<xmp:CreatorTool>...<).
+std::string xmpCreatorTool(const std::uint8_t* xmp, std::size_t size) {
+  const std::string_view text(reinterpret_cast<const char*>(xmp), size);
+  const std::size_t at = text.find("CreatorTool");
+  if (at == std::string_view::npos) return {};
+  std::size_t start = at + std::strlen("CreatorTool");
+  if (start + 1 < text.size() && text[start] == '=') {
+    const char quote = text[start + 1];  // " or '
+    start += 2;
+    const std::size_t end = text.find(quote, start);
+    if (end == std::string_view::npos) return {};
+    return std::string(text.substr(start, end - start));
+  }
+  if (start < text.size() && text[start] == '>') {
+    const std::size_t end = text.find('<', start + 1);
+    if (end == std::string_view::npos) return {};
+    return std::string(text.substr(start + 1, end - start - 1));
+  }
+  return {};
+}
+
+}  // namespace
+
+FaceMasks faceMasks(const CheckContext& context) {
+  FaceMasks masks;
+  if (!hasMesh(context)) return masks;
+  const Face& face = context.face_out;
+  const cv::Size size = context.output_lab.size();
+  const KeyPoints& k = face.key_points;
+  masks.face_width = std::hypot(k.face_right.x - k.face_left.x, k.face_right.y - k.face_left.y);
+  const int margin = std::max(2, cvRound(kFeatureMargin * masks.face_width));
+
+  std::vector<cv::Point> oval_points;
+  for (int i : kFaceOval) oval_points.push_back(cv::Point(cvRound(face.mesh[i].x), cvRound(face.mesh[i].y)));
+  cv::Mat oval = cv::Mat::zeros(size, CV_8U);
+  cv::fillPoly(oval, std::vector<std::vector<cv::Point>>{oval_points}, cv::Scalar(255));
+  cv::Mat features = hullMask(size, face, kEyeImageLeft) | hullMask(size, face, kEyeImageRight) |
+                     hullMask(size, face, kBrowImageLeft) | hullMask(size, face, kBrowImageRight) |
+                     hullMask(size, face, kLipsOuter);
+  cv::dilate(features, features, ellipse(margin));
+
+  const cv::Mat inside = context.inside.empty() ? cv::Mat(size, CV_8U, cv::Scalar(255)) : context.inside;
+  cv::erode(oval, masks.oval, ellipse(margin));
+  masks.oval &= inside;
+  cv::Mat skin = oval.clone();
+  skin.setTo(0, features);
+  cv::erode(skin, masks.skin, ellipse(margin));
+  masks.skin &= inside;
+  masks.eyes = (hullMask(size, face, kEyeImageLeft) | hullMask(size, face, kEyeImageRight)) & inside;
+
+  const int radius = std::max(2, cvRound(kPatchRadius * masks.face_width));
+  masks.cheek_left = discs(size, face, kUpperCheekImageLeft, radius) & masks.skin;
+  masks.cheek_right = discs(size, face, kUpperCheekImageRight, radius) & masks.skin;
+  return masks;
+}
+
+Sharpness sharpness(const CheckContext& context) {
+  Sharpness result;
+  const FaceMasks masks = faceMasks(context);
+  if (masks.oval.empty() || cv::countNonZero(masks.oval) < kMinSkinPixels) return result;
+  const cv::Mat l = lightness(context);
+  cv::Mat fine_blur, coarse_blur;
+  cv::GaussianBlur(l, fine_blur, cv::Size(), kFineSigma);
+  cv::GaussianBlur(l, coarse_blur, cv::Size(), kCoarseSigma);
+  const double fine = rms(l - fine_blur, masks.oval);
+  const double coarse = rms(fine_blur - coarse_blur, masks.oval);
+  if (!(coarse > 0)) return result;
+  result.measured = true;
+  result.detail_ratio = fine / coarse;
+  result.blockiness = jpegBlockiness(context);
+  const double discount = std::isnan(result.blockiness) ? 1.0 : std::min(1.0, kCameraBlockiness / result.blockiness);
+  result.value = result.detail_ratio * discount;
+  return result;
+}
+
+Exposure exposure(const CheckContext& context) {
+  Exposure result;
+  const FaceMasks masks = faceMasks(context);
+  const int skin_pixels = masks.skin.empty() ? 0 : cv::countNonZero(masks.skin);
+  if (skin_pixels < kMinSkinPixels) return result;
+  const cv::Mat l = lightness(context);
+  result.measured = true;
+  result.skin_median_l = percentile(l, masks.skin, 0.5);
+  result.highlight_l = percentile(l, masks.skin, kSkinHighlightPercentile);
+  const cv::Size size = l.size();
+  const cv::Mat eye_left = hullMask(size, context.face_out, kEyeImageLeft) & masks.eyes;
+  const cv::Mat eye_right = hullMask(size, context.face_out, kEyeImageRight) & masks.eyes;
+  for (const cv::Mat* eye : {&eye_left, &eye_right}) {
+    if (cv::countNonZero(*eye) < kMinRegionPixels) continue;
+    result.highlight_l = std::max(result.highlight_l, percentile(l, *eye, kEyeWhitePercentile));
+  }
+  const cv::Mat clipped = ((l > kClipHigh) | (l < kClipLow)) & masks.skin;
+  result.clipped_share = static_cast<double>(cv::countNonZero(clipped)) / skin_pixels;
+  return result;
+}
+
+Evenness evenness(const CheckContext& context) {
+  Evenness result;
+  const FaceMasks masks = faceMasks(context);
+  if (masks.cheek_left.empty() || cv::countNonZero(masks.cheek_left) < kMinRegionPixels ||
+      cv::countNonZero(masks.cheek_right) < kMinRegionPixels)
+    return result;
+  const cv::Mat l = lightness(context);
+  const double left = percentile(l, masks.cheek_left, 0.5), right = percentile(l, masks.cheek_right, 0.5);
+  if (!(std::max(left, right) > 0)) return result;
+  result.measured = true;
+  result.left_darker = left < right;
+  result.darker_l = std::min(left, right);
+  result.brighter_l = std::max(left, right);
+  return result;
+}
+
+double specularShare(const CheckContext& context) {
+  const FaceMasks masks = faceMasks(context);
+  const int skin_pixels = masks.skin.empty() ? 0 : cv::countNonZero(masks.skin);
+  if (skin_pixels < kMinSkinPixels) return kNaN;
+  std::vector<cv::Mat> lab;
+  cv::split(context.output_lab, lab);
+  cv::Mat chroma;
+  cv::magnitude(lab[1], lab[2], chroma);
+  const double median_l = percentile(lab[0], masks.skin, 0.5);
+  const double median_chroma = percentile(chroma, masks.skin, 0.5);
+  const double bright = median_l + kSpecularLightness * (100 - median_l);
+  const cv::Mat specular = (lab[0] > bright) & (chroma < kSpecularChroma * median_chroma) & masks.skin;
+  return static_cast<double>(cv::countNonZero(specular)) / skin_pixels;
+}
+
+SkinTexture skinTexture(const CheckContext& context) {
+  SkinTexture result;
+  const FaceMasks masks = faceMasks(context);
+  if (masks.skin.empty()) return result;
+  const cv::Mat l = lightness(context);
+  // On an enlarged crop (scale > 1) one photo pixel covers several output pixels:
+  // the fine band is taken at the photo's pixel size, where its texture is.
+  const double sigma = std::max(kFineSigma, context.crop.scale);
+  cv::Mat blurred;
+  cv::GaussianBlur(l, blurred, cv::Size(), sigma);
+  const cv::Mat detail = l - blurred;
+  const int margin = std::max(2, cvRound(kFeatureMargin * masks.face_width));
+  cv::Mat eyes;
+  cv::dilate(masks.eyes, eyes, ellipse(margin));
+  eyes &= context.inside.empty() ? cv::Mat(l.size(), CV_8U, cv::Scalar(255)) : context.inside;
+  // Clipped skin has no texture whatever was done to it.
+  const cv::Mat cheeks = discs(l.size(), context.face_out, kTextureCheeks,
+                               std::max(2, cvRound(kPatchRadius * masks.face_width))) &
+                         masks.skin & (l < kClipHigh);
+  if (cv::countNonZero(cheeks) < kMinSkinPixels || cv::countNonZero(eyes) < kMinRegionPixels) return result;
+  const double eye_detail = rms(detail, eyes);
+  if (!(eye_detail > 0)) return result;
+  result.measured = true;
+  result.ratio = percentile(cv::abs(detail), cheeks, 0.5) / eye_detail;
+  return result;
+}
+
+ScreenGrid screenGrid(const CheckContext& context) {
+  ScreenGrid result;
+  const cv::Mat luma = photoLuminance(context.photo);
+  if (luma.empty() || context.face == nullptr) return result;
+  int n = kGridWindowMax;
+  while (n > kGridWindowMin && (n > luma.cols || n > luma.rows)) n -= kGridWindowStep;
+  if (n > luma.cols || n > luma.rows) return result;
+  const KeyPoints& k = context.face->key_points;
+  const double cx = (k.face_left.x + k.face_right.x) / 2, cy = (k.face_left.y + k.face_right.y) / 2;
+  const int x0 = std::clamp(static_cast<int>(cx) - n / 2, 0, luma.cols - n);
+  const int y0 = std::clamp(static_cast<int>(cy) - n / 2, 0, luma.rows - n);
+  cv::Mat window;
+  luma(cv::Rect(x0, y0, n, n)).convertTo(window, CV_32F);
+  cv::Mat low;
+  cv::GaussianBlur(window, low, cv::Size(), kGridHighPassSigma);
+  cv::Mat hann;
+  cv::createHanningWindow(hann, window.size(), CV_32F);
+  const cv::Mat high = (window - low).mul(hann);
+  cv::Mat spectrum;
+  cv::dft(high, spectrum, cv::DFT_COMPLEX_OUTPUT);
+  std::vector<cv::Mat> parts;
+  cv::split(spectrum, parts);
+  const cv::Mat power = parts[0].mul(parts[0]) + parts[1].mul(parts[1]);
+
+  const int lattice = n / 16;  // bins per 1/16 cycle per pixel
+  const auto usable = [&](int y, int x, double& radius) {
+    const int fy = y <= n / 2 ? y : y - n, fx = x <= n / 2 ? x : x - n;
+    radius = std::hypot(fx, fy) / n;
+    if (radius < kGridMinFrequency || radius > kGridMaxFrequency) return false;
+    if (std::abs(fx) <= kGridAxisBins || std::abs(fy) <= kGridAxisBins) return false;
+    const int mx = ((fx % lattice) + lattice) % lattice, my = ((fy % lattice) + lattice) % lattice;
+    const bool near_x = mx <= kGridLatticeBins || mx >= lattice - kGridLatticeBins;
+    const bool near_y = my <= kGridLatticeBins || my >= lattice - kGridLatticeBins;
+    return !(near_x && near_y);
+  };
+  const auto ring = [&](double radius) {
+    return std::min(kGridRings - 1, static_cast<int>(radius / kGridMaxFrequency * kGridRings));
+  };
+  // The spectrum of a real image is symmetric: half of it is enough.
+  std::vector<std::vector<float>> rings(kGridRings);
+  for (int y = 0; y < n; ++y)
+    for (int x = 0; x <= n / 2; ++x) {
+      double radius;
+      if (usable(y, x, radius)) rings[ring(radius)].push_back(power.at<float>(y, x));
+    }
+  std::vector<double> median(kGridRings, 0);
+  for (int i = 0; i < kGridRings; ++i) {
+    std::vector<float>& v = rings[i];
+    if (static_cast<int>(v.size()) < kGridMinRingBins) continue;
+    std::nth_element(v.begin(), v.begin() + static_cast<std::ptrdiff_t>(v.size() / 2), v.end());
+    median[i] = v[v.size() / 2];
+  }
+  double best = 0, best_radius = 0;
+  for (int y = 0; y < n; ++y)
+    for (int x = 0; x <= n / 2; ++x) {
+      double radius;
+      if (!usable(y, x, radius)) continue;
+      const double m = median[ring(radius)];
+      if (m <= 0) continue;
+      const double ratio = power.at<float>(y, x) / m;
+      if (ratio > best) {
+        best = ratio;
+        best_radius = radius;
+      }
+    }
+  if (!(best > 0)) return result;
+  result.measured = true;
+  result.peak_db = 10 * std::log10(best);
+  result.period_px = 1 / best_radius;
+  return result;
+}
+
+std::string jpegSoftwareTag(const std::uint8_t* bytes, std::size_t size) {
+  if (bytes == nullptr || size < 4 || bytes[0] != 0xFF || bytes[1] != 0xD8) return {};
+  static constexpr char kExif[] = "Exif\0\0";
+  static constexpr char kXmp[] = "http://ns.adobe.com/xap/1.0/";
+  std::string xmp_tool;
+  std::size_t at = 2;
+  while (at + 4 <= size) {
+    if (bytes[at] != 0xFF) return xmp_tool;  // not a marker: damaged header
+    const std::uint8_t marker = bytes[at + 1];
+    if (marker == 0xFF) {  // fill byte
+      ++at;
+      continue;
+    }
+    if (marker == 0xDA || marker == 0xD9) break;  // image data follows: no more metadata
+    const std::size_t length = readUnsigned(bytes + at + 2, 2, false);
+    if (length < 2 || length > size - at - 2) break;
+    const std::uint8_t* payload = bytes + at + 4;
+    const std::size_t payload_size = length - 2;
+    if (marker == 0xE1) {
+      if (payload_size >= 6 && std::memcmp(payload, kExif, 6) == 0) {
+        std::string software = tiffSoftware(payload + 6, payload_size - 6);
+        if (!software.empty()) return software;
+      } else if (payload_size > sizeof kXmp && std::memcmp(payload, kXmp, sizeof kXmp - 1) == 0 && xmp_tool.empty()) {
+        xmp_tool = xmpCreatorTool(payload, payload_size);
+      }
+    }
+    at += 2 + length;
+  }
+  return xmp_tool;
+}
+
+std::string editingSoftware(const std::string& software_tag) {
+  struct App {
+    const char* needle;  // lower-case ASCII or UTF-8
+    const char* name;
+    bool whole_word;     // short names that occur inside other words
+  };
+  static const App kApps[] = {
+      {"photoshop", "Adobe Photoshop", false}, {"lightroom", "Adobe Lightroom", false},
+      {"gimp", "GIMP", true},                  {"meitu", "美图秀秀 (Meitu)", false},
+      {"美图", "美图秀秀 (Meitu)", false},     {"beautycam", "美颜相机 (BeautyCam)", false},
+      {"beauty cam", "美颜相机 (BeautyCam)", false}, {"美颜", "美颜相机 (BeautyCam)", false},
+      {"beautyplus", "BeautyPlus", false},     {"snow", "SNOW", true},
+      {"facetune", "Facetune", false},         {"picsart", "PicsArt", false},
+      {"b612", "B612", false},                 {"faceu", "FaceU", true},
+      {"醒图", "醒图 (Hypic)", false},         {"hypic", "醒图 (Hypic)", false},
+      {"xingtu", "醒图 (Hypic)", false},       {"天天p图", "天天P图", false},
+      {"pitu", "天天P图", true},               {"airbrush", "AirBrush", false},
+      {"youcam", "YouCam", false},             {"perfect365", "Perfect365", false},
+      {"faceapp", "FaceApp", false},           {"snapseed", "Snapseed", false},
+  };
+  const std::string text = lowerAscii(software_tag);
+  const auto is_letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+  for (const App& app : kApps) {
+    std::size_t at = text.find(app.needle);
+    while (at != std::string::npos) {
+      const std::size_t end = at + std::strlen(app.needle);
+      const bool word = (at == 0 || !is_letter(text[at - 1])) && (end >= text.size() || !is_letter(text[end]));
+      if (!app.whole_word || word) return app.name;
+      at = text.find(app.needle, at + 1);
+    }
+  }
+  return {};
+}
+
+}  // namespace gradphoto::image_quality
