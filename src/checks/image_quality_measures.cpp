@@ -136,15 +136,42 @@ bool hasMesh(const CheckContext& context) {
 
 // One channel of the photo carrying luminance: grey, or green (which dominates
 // luma and is sampled at full resolution by cameras).
-cv::Mat photoLuminance(const ImageView& photo) {
-  if (photo.data == nullptr || photo.width <= 0 || photo.height <= 0) return {};
-  const int channels = channelCount(photo.format);
-  const cv::Mat all(photo.height, photo.width, CV_8UC(channels), const_cast<std::uint8_t*>(photo.data),
-                    static_cast<std::size_t>(photo.rowBytes()));
-  if (channels == 1) return all;
-  cv::Mat green;
-  cv::extractChannel(all, green, 1);
-  return green;
+// The photo's green channel (a luminance stand-in that keeps the camera's own
+// pixel grid), read in place: a 48-megapixel photo is never copied or converted
+// whole, only the few hundred thousand pixels a measure looks at.
+struct PhotoLuma {
+  const std::uint8_t* data = nullptr;
+  std::size_t step = 0;
+  int channels = 0, offset = 0;
+  int cols = 0, rows = 0;
+
+  bool empty() const { return data == nullptr; }
+  cv::Size size() const { return {cols, rows}; }
+  const std::uint8_t* row(int y) const { return data + step * static_cast<std::size_t>(y) + offset; }
+  std::uint8_t at(const std::uint8_t* row_start, int x) const { return row_start[x * channels]; }
+
+  // A copy of one rectangle as an 8-bit single-channel image.
+  cv::Mat copy(const cv::Rect& r) const {
+    cv::Mat out(r.size(), CV_8U);
+    for (int y = 0; y < r.height; ++y) {
+      const std::uint8_t* src = row(r.y + y);
+      std::uint8_t* dst = out.ptr<std::uint8_t>(y);
+      for (int x = 0; x < r.width; ++x) dst[x] = at(src, r.x + x);
+    }
+    return out;
+  }
+};
+
+PhotoLuma photoLuminance(const ImageView& photo) {
+  PhotoLuma luma;
+  if (photo.data == nullptr || photo.width <= 0 || photo.height <= 0) return luma;
+  luma.data = photo.data;
+  luma.step = static_cast<std::size_t>(photo.rowBytes());
+  luma.channels = channelCount(photo.format);
+  luma.offset = luma.channels == 1 ? 0 : 1;  // green sits in the middle of RGB, BGR and RGBA alike
+  luma.cols = photo.width;
+  luma.rows = photo.height;
+  return luma;
 }
 
 // The mesh's bounding box in photo pixels, clipped to the photo.
@@ -168,7 +195,7 @@ struct StepSums {
   double edge_count = 0, inside_count = 0;
 };
 
-StepSums blockSteps(const cv::Mat& luma, const cv::Rect& box, bool horizontal) {
+StepSums blockSteps(const PhotoLuma& luma, const cv::Rect& box, bool horizontal) {
   const int extent = horizontal ? luma.cols : luma.rows;
   // Lines along the steps are sampled: a few hundred of them are plenty, and a
   // 48-megapixel photo's face stays cheap.
@@ -178,10 +205,11 @@ StepSums blockSteps(const cv::Mat& luma, const cv::Rect& box, bool horizontal) {
   for (const int phase : {0, extent % kJpegBlock}) {
     StepSums s;
     for (int y = box.y; y < box.y + box.height - (horizontal ? 0 : 1); y += horizontal ? line_step : 1) {
-      const uchar* row = luma.ptr<uchar>(y);
-      const uchar* next = horizontal ? row : luma.ptr<uchar>(y + 1);
+      const std::uint8_t* row = luma.row(y);
+      const std::uint8_t* next = horizontal ? row : luma.row(y + 1);
       for (int x = box.x; x < box.x + box.width - (horizontal ? 1 : 0); x += horizontal ? 1 : line_step) {
-        const double step = horizontal ? std::abs(row[x + 1] - row[x]) : std::abs(next[x] - row[x]);
+        const double step = horizontal ? std::abs(luma.at(row, x + 1) - luma.at(row, x))
+                                       : std::abs(luma.at(next, x) - luma.at(row, x));
         // The step between positions c-1 and c crosses an edge when c is on the grid.
         const int c = (horizontal ? x : y) + 1;
         if (((c - phase) % kJpegBlock + kJpegBlock) % kJpegBlock == 0) {
@@ -204,7 +232,7 @@ StepSums blockSteps(const cv::Mat& luma, const cv::Rect& box, bool horizontal) {
 }
 
 double jpegBlockiness(const CheckContext& context) {
-  const cv::Mat luma = photoLuminance(context.photo);
+  const PhotoLuma luma = photoLuminance(context.photo);
   if (luma.empty() || context.face == nullptr) return kNaN;
   const cv::Rect box = facePhotoBox(*context.face, luma.size());
   if (box.width < 4 * kJpegBlock || box.height < 4 * kJpegBlock) return kNaN;
@@ -412,7 +440,7 @@ SkinTexture skinTexture(const CheckContext& context) {
 
 ScreenGrid screenGrid(const CheckContext& context) {
   ScreenGrid result;
-  const cv::Mat luma = photoLuminance(context.photo);
+  const PhotoLuma luma = photoLuminance(context.photo);
   if (luma.empty() || context.face == nullptr) return result;
   int n = kGridWindowMax;
   while (n > kGridWindowMin && (n > luma.cols || n > luma.rows)) n -= kGridWindowStep;
@@ -422,7 +450,7 @@ ScreenGrid screenGrid(const CheckContext& context) {
   const int x0 = std::clamp(static_cast<int>(cx) - n / 2, 0, luma.cols - n);
   const int y0 = std::clamp(static_cast<int>(cy) - n / 2, 0, luma.rows - n);
   cv::Mat window;
-  luma(cv::Rect(x0, y0, n, n)).convertTo(window, CV_32F);
+  luma.copy(cv::Rect(x0, y0, n, n)).convertTo(window, CV_32F);
   cv::Mat low;
   cv::GaussianBlur(window, low, cv::Size(), kGridHighPassSigma);
   cv::Mat hann;
