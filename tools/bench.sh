@@ -16,13 +16,14 @@ done
 export GRADPHOTO_WASM_DIR="$root/build/wasm-release/wasm"
 
 # The subject (one whose photo passes the crop) scaled to the frame's height and
-# centred on a light-grey studio background (the CHSI profile's grey), as raw RGBA.
+# centred, the sides filled with the photo's own backdrop grey (RGB 205,209,210 as
+# measured by background.colour), so the full check gives a report and a JPEG.
 testdata=${GRADPHOTO_TESTDATA_DIR:-$root/../shared/testdata}
 photo="$testdata/webmorphR.stim/inst/neutral_front/006_03.jpg"
 for size in 640x480 4000x3000; do
   w=${size%x*}; h=${size#*x}
   ffmpeg -loglevel error -y -i "$photo" \
-    -vf "scale=$h:$h,pad=$w:$h:($w-$h)/2:0:0xF0F0F0" -f rawvideo -pix_fmt rgba "$out/frame-$size.rgba"
+    -vf "scale=$h:$h,pad=$w:$h:($w-$h)/2:0:0xCDD1D2" -f rawvideo -pix_fmt rgba "$out/frame-$size.rgba"
 done
 
 GRADPHOTO_BENCH_FRAMES_DIR="$out" build/native-release/bench/gradphoto_bench \
