@@ -1,17 +1,30 @@
-// Runs the wasm core off the main thread so a slow model load or analysis never
-// freezes the page. Protocol (all messages are plain objects):
-//   page -> worker  {type: 'analyze', id, width, height, buffer}   (buffer transferred, RGBA)
-//   worker -> page  {type: 'status', stage: 'loading' | 'ready', elapsed_ms?}
-//                   {type: 'result', id, result, worker_ms}
-//                   {type: 'failure', id?, error: {code, message_zh, message_en}}
+// Runs the wasm core off the main thread so a model load, a live frame or a full photo
+// check never freezes the page. Protocol (all messages are plain objects):
+//   page -> worker
+//     {type: 'analyze', id, width, height, buffer}         developer page: RGBA, buffer transferred
+//     {type: 'profile', id, url}                           load a profile (JSON) for live guidance and check()
+//     {type: 'live', id, bitmap, mirrored}                 a downscaled camera frame (ImageBitmap, transferred)
+//     {type: 'check', id, bitmap?, file?}                  a captured frame, or a photo file (EXIF orientation applied here)
+//   worker -> page
+//     {type: 'status', stage: 'loading' | 'ready', elapsed_ms?}
+//     {type: 'result', id, result, worker_ms}              analyze
+//     {type: 'profile', id, profile}                       the parsed profile
+//     {type: 'live-result', id, analysis, guidance, worker_ms}
+//     {type: 'check-result', id, report, preview, preview_scale, worker_ms}  preview: ImageBitmap of the photo
+//     {type: 'failure', id?, error: {code, message_zh, message_en}, aborted?}
 // Every failure travels back as data: the page has no other way to learn that the
 // worker hit a problem (an uncaught exception here would only reach the console).
+import { liveGuidance, measureFrame } from './guidance.js';
 
 const MODEL_FILES = [
   'face_detection_short_range.tflite',
   'face_landmark.tflite',
   'geometry_pipeline_metadata_landmarks.binarypb',
 ];
+// Everything is found relative to this script, so the app works under any path prefix.
+const base = new URL('./', self.location.href);
+// The annotated photo on the result step never needs more than this many pixels a side.
+const PREVIEW_MAX_SIDE = 1200;
 
 const failure = (code, zh, en, detail) => ({
   code,
@@ -20,9 +33,11 @@ const failure = (code, zh, en, detail) => ({
 });
 
 let corePromise = null;
+let profileText = null;   // re-applied when the core is re-created after an abort
+let profile = null;
 
 async function fetchModel(name) {
-  const response = await fetch(`/models/${name}`);
+  const response = await fetch(new URL(`models/${name}`, base));
   if (!response.ok) {
     throw failure('model_fetch_failed', `无法下载模型文件 ${name}`, `Could not fetch model ${name}`, `HTTP ${response.status}`);
   }
@@ -34,19 +49,23 @@ async function instantiateCore() {
   try {
     // Imported dynamically (not a static import) so a missing or broken build becomes
     // an error message on the page instead of a worker that silently never starts.
-    ({ default: createGradPhotoModule } = await import('/wasm/gradphoto.mjs'));
+    ({ default: createGradPhotoModule } = await import(new URL('wasm/gradphoto.mjs', base).href));
   } catch (error) {
     throw failure('wasm_load_failed', '无法加载分析程序 (gradphoto.mjs)', 'Could not load the analysis module (gradphoto.mjs)', error.message);
   }
   // locateFile keeps the .wasm on our own origin whatever the glue guesses.
   const [core, ...models] = await Promise.all([
-    createGradPhotoModule({ locateFile: (path) => `/wasm/${path}` }).catch((error) => {
+    createGradPhotoModule({ locateFile: (path) => new URL(`wasm/${path}`, base).href }).catch((error) => {
       throw failure('wasm_load_failed', '无法启动分析程序 (gradphoto.wasm)', 'Could not start the analysis module (gradphoto.wasm)', error.message);
     }),
     ...MODEL_FILES.map(fetchModel),
   ]);
   const loadError = core.loadModels(...models);
   if (loadError) throw loadError;
+  if (profileText !== null) {
+    const profileError = core.loadProfile(profileText);
+    if (profileError) throw profileError;
+  }
   return core;
 }
 
@@ -70,38 +89,133 @@ function getCore() {
   return corePromise;
 }
 
+// Runs fn(core); when the wasm aborts (RuntimeError) the module is dropped so the next
+// call starts a fresh one, and the failure says so.
+async function withCore(fn) {
+  const core = await getCore();
+  try {
+    return fn(core);
+  } catch (error) {
+    if (typeof error?.message_en === 'string') throw error;  // ours, not a crash
+    corePromise = null;
+    throw Object.assign(
+      failure('wasm_aborted', '分析程序出错，已自动重启，请再试一次', 'The analysis module crashed and was restarted; please try again',
+        String(error?.message ?? error)),
+      { aborted: true },
+    );
+  }
+}
+
 const asErrorObject = (error) =>
   error && typeof error.message_en === 'string'
     ? error
     : failure('worker_exception', '分析程序内部出错', 'The analysis module failed', String(error?.message ?? error));
 
-async function analyze({ id, width, height, buffer }) {
-  const started = performance.now();
-  const core = await getCore();
-  let result;
-  try {
-    result = core.analyze(new ImageData(new Uint8ClampedArray(buffer), width, height));
-  } catch (error) {
-    // A RuntimeError means the wasm aborted; start afresh with the next photo.
-    corePromise = null;
-    throw error;
-  }
-  // The mesh may be a view into wasm memory: copy it so it survives memory growth and
-  // so postMessage copies 5.6 KB per face rather than the whole wasm heap behind it.
-  const transfer = [];
-  for (const face of result.faces ?? []) {
+// The mesh may be a view into wasm memory: copy it so it survives memory growth and so
+// postMessage copies 5.6 KB per face rather than the whole wasm heap behind it.
+function detachMeshes(analysis, transfer) {
+  for (const face of analysis?.faces ?? []) {
     if (face.mesh) {
       face.mesh = Float32Array.from(face.mesh);
-      transfer.push(face.mesh.buffer);
+      transfer?.push(face.mesh.buffer);
     }
   }
+}
+
+function pixelsOf(bitmap) {
+  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  context.drawImage(bitmap, 0, 0);
+  return context.getImageData(0, 0, bitmap.width, bitmap.height);
+}
+
+async function analyze({ id, width, height, buffer }) {
+  const started = performance.now();
+  const result = await withCore((core) => core.analyze(new ImageData(new Uint8ClampedArray(buffer), width, height)));
+  const transfer = [];
+  detachMeshes(result, transfer);
   self.postMessage({ type: 'result', id, result, worker_ms: performance.now() - started }, transfer);
 }
 
+async function loadProfile({ id, url }) {
+  const response = await fetch(new URL(url, base));
+  if (!response.ok) {
+    throw failure('profile_fetch_failed', '无法下载照片规则文件', 'Could not fetch the photo profile', `${url}: HTTP ${response.status}`);
+  }
+  const text = await response.text();
+  let parsed;
+  try {
+    parsed = JSON.parse(text);
+  } catch (error) {
+    throw failure('invalid_profile', '照片规则文件格式有误', 'The photo profile is not valid JSON', error.message);
+  }
+  const core = await getCore();
+  const profileError = core.loadProfile(text);
+  if (profileError) throw profileError;
+  profileText = text;
+  profile = parsed;
+  self.postMessage({ type: 'profile', id, profile });
+}
+
+async function live({ id, bitmap, mirrored }) {
+  const started = performance.now();
+  const image = pixelsOf(bitmap);
+  bitmap.close();
+  const analysis = await withCore((core) => core.analyze(image));
+  const stats = analysis.faces?.length === 1 ? measureFrame(image, analysis.faces[0]) : null;
+  const guidance = liveGuidance(analysis, stats, profile, { mirrored });
+  // The page draws the box and eyes; the 468 mesh points stay here.
+  for (const face of analysis.faces ?? []) delete face.mesh;
+  self.postMessage({ type: 'live-result', id, analysis, guidance, worker_ms: performance.now() - started });
+}
+
+async function check({ id, bitmap, file }) {
+  const started = performance.now();
+  let fileBytes;
+  if (file) {
+    try {
+      // 'from-image' applies the EXIF orientation the way the album shows the photo.
+      bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+    } catch {
+      throw failure('decode_failed', '这个文件不是浏览器能打开的图片，请选择 JPEG 或 PNG 照片。',
+        'This file is not an image the browser can open; choose a JPEG or PNG photo.');
+    }
+    // The original bytes are the evidence for the metadata checks (editing software...).
+    fileBytes = new Uint8Array(await file.arrayBuffer());
+  }
+  const image = pixelsOf(bitmap);
+  const report = await withCore((core) => {
+    if (!profile) throw failure('no_profile', '照片规则尚未加载', 'The photo profile is not loaded yet');
+    return core.check(fileBytes ? { data: image.data, width: image.width, height: image.height, file: fileBytes }
+      : image);
+  });
+  const transfer = [];
+  detachMeshes(report.analysis, transfer);
+  if (report.jpeg?.bytes) {
+    report.jpeg.bytes = Uint8Array.from(report.jpeg.bytes);
+    transfer.push(report.jpeg.bytes.buffer);
+  }
+  const scale = Math.min(1, PREVIEW_MAX_SIDE / Math.max(bitmap.width, bitmap.height));
+  const preview = await createImageBitmap(bitmap, {
+    resizeWidth: Math.max(1, Math.round(bitmap.width * scale)),
+    resizeHeight: Math.max(1, Math.round(bitmap.height * scale)),
+    resizeQuality: 'high',
+  });
+  bitmap.close();
+  transfer.push(preview);
+  self.postMessage({ type: 'check-result', id, report, preview, preview_scale: scale, worker_ms: performance.now() - started }, transfer);
+}
+
+const handlers = { analyze, profile: loadProfile, live, check };
+
 self.addEventListener('message', (event) => {
   const message = event.data;
-  if (message?.type !== 'analyze') return;
-  analyze(message).catch((error) => self.postMessage({ type: 'failure', id: message.id, error: asErrorObject(error) }));
+  const handler = handlers[message?.type];
+  if (!handler) return;
+  handler(message).catch((error) => {
+    message.bitmap?.close?.();
+    self.postMessage({ type: 'failure', id: message.id, request: message.type, error: asErrorObject(error), aborted: Boolean(error?.aborted) });
+  });
 });
 
 // Chromium doesn't log CSP refusals inside a worker to the console when the glue catches

@@ -1,4 +1,4 @@
-// End-to-end test of the developer page in Debian's Chromium: the real wasm build,
+// End-to-end test of the developer page (/dev.html) in Debian's Chromium: the real wasm build,
 // the real models, served with the production CSP by tools/serve.mjs.
 //
 //   GRADPHOTO_MODELS_DIR=/tmp/gp-models [GRADPHOTO_WASM_DIR=build/wasm-release/wasm] node --test tests/e2e/
@@ -75,7 +75,7 @@ async function openPage(label) {
       console.error(`CSP violation: ${event.violatedDirective} blocked ${event.blockedURI || 'inline/eval'}`);
     });
   });
-  const response = await page.goto(baseUrl);
+  const response = await page.goto(new URL('dev.html', baseUrl).href);
   assert.equal(response.status(), 200);
   return { page, response };
 }

@@ -1,0 +1,46 @@
+// Service worker: precaches everything the four steps need (app shell, wasm core, face
+// models, profiles, QR reader) so that after one visit the whole flow works offline.
+// The list and its content version come from sw-precache.js (written by the server from
+// the files' contents); a new version installs a new cache and the old ones are deleted.
+/* global GRADPHOTO_PRECACHE */
+importScripts('sw-precache.js');
+
+const { version, urls } = self.GRADPHOTO_PRECACHE;
+const CACHE_PREFIX = 'gradphoto-';
+const CACHE_NAME = `${CACHE_PREFIX}${version}`;
+const scope = new URL(self.registration.scope);
+const precached = new Set(urls.map((url) => new URL(url, scope).href));
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(CACHE_NAME);
+    // cache: 'no-cache' revalidates every file with the server (never a stale copy in a new
+    // version) but costs only a 304 for the files the page has just downloaded.
+    await cache.addAll(urls.map((url) => new Request(new URL(url, scope), { cache: 'no-cache' })));
+    // The app has no state worth keeping across versions: take over at once.
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    const names = await caches.keys();
+    await Promise.all(names.filter((name) => name.startsWith(CACHE_PREFIX) && name !== CACHE_NAME).map((name) => caches.delete(name)));
+    await self.clients.claim();
+  })());
+});
+
+self.addEventListener('fetch', (event) => {
+  const { request } = event;
+  if (request.method !== 'GET') return;   // uploads go to the network, always
+  const url = new URL(request.url);
+  url.search = '';
+  url.hash = '';
+  if (!precached.has(url.href)) return;
+  event.respondWith((async () => {
+    const cache = await caches.open(CACHE_NAME);
+    // Cache first: the cache is versioned as a whole, so it is never half stale.
+    const hit = await cache.match(url.href, { ignoreVary: true });
+    return hit ?? fetch(request);
+  })());
+});
