@@ -2,13 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
-#include <map>
 
-#include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
-
-#include "segmentation/person_mask.h"
 
 namespace gradphoto::background_body {
 namespace {
@@ -32,10 +27,9 @@ constexpr double kClothingInner = 0.45;
 constexpr double kClothingOuter = 1.05;
 
 // Body edge: a colour step of 6 delta-E 1976 from the backdrop just above, held
-// for 3 rows (not a stray hair or a JPEG block edge); 6 is about twice the
-// backdrop's own spread in a studio photo (the 95th percentile of its distance
-// from its median is 2.0-7.5 on the 40 webmorph frontal photos, 1.8-4.7 for
-// most), and the white T-shirts on light grey of neutral_front step by 7-13.
+// for 3 rows (not a stray hair or a JPEG block edge). Over the 3 rows between
+// the two, the backdrop's own shading changes by far less, while the white
+// T-shirts on light grey of neutral_front stand 7-13 away from it.
 // The start pixel counts as backdrop within 8 delta-E of the backdrop's median
 // in its row.
 constexpr double kEdgeStep = 6.0;
@@ -247,12 +241,13 @@ bool skinColour(const CheckContext& context, cv::Vec3f& skin) {
   return medianLab(context.output_lab, cheeks & context.inside, skin);
 }
 
-cv::Mat skinLike(const CheckContext& context, const cv::Vec3f& skin) {
+cv::Mat skinLike(const CheckContext& context, const cv::Vec3f& skin, const cv::Rect& area) {
   cv::Mat like(context.output_lab.size(), CV_8U, cv::Scalar(0));
-  for (int y = 0; y < like.rows; ++y) {
+  const cv::Rect inside = area & cv::Rect(0, 0, like.cols, like.rows);
+  for (int y = inside.y; y < inside.y + inside.height; ++y) {
     const cv::Vec3f* row = context.output_lab.ptr<cv::Vec3f>(y);
     std::uint8_t* out = like.ptr<std::uint8_t>(y);
-    for (int x = 0; x < like.cols; ++x) {
+    for (int x = inside.x; x < inside.x + inside.width; ++x) {
       if (std::hypot(row[x][1] - skin[1], row[x][2] - skin[2]) < kSkinHue && std::abs(row[x][0] - skin[0]) < kSkinLightness) {
         out[x] = 255;
       }
@@ -266,18 +261,6 @@ double percentile(std::vector<float> values, double fraction) {
   const size_t index = std::min(values.size() - 1, static_cast<size_t>(fraction * values.size()));
   std::nth_element(values.begin(), values.begin() + static_cast<std::ptrdiff_t>(index), values.end());
   return values[index];
-}
-
-bool debugOn() { return std::getenv("GRADPHOTO_BGBODY_DEBUG") != nullptr; }
-
-void debugImage(const CheckContext& context, const char* tag, const std::function<void(cv::Mat&)>& draw) {
-  const char* dir = std::getenv("GRADPHOTO_BGBODY_DEBUG_IMG");
-  if (dir == nullptr || *dir == 0) return;
-  static std::map<std::string, int> counter;
-  cv::Mat bgr;
-  cv::cvtColor(context.output, bgr, cv::COLOR_RGB2BGR);
-  draw(bgr);
-  cv::imwrite(std::string(dir) + "/" + tag + "_" + std::to_string(counter[tag]++) + ".png", bgr);
 }
 
 }  // namespace gradphoto::background_body

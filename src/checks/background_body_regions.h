@@ -6,8 +6,6 @@
 #pragma once
 
 #include <array>
-#include <functional>
-#include <string>
 #include <vector>
 
 #include <opencv2/core.hpp>
@@ -58,7 +56,7 @@ cv::Mat clothingZone(const CheckContext& context);
 
 // The body's top outline below the chin, per output column: scanning down from
 // the chin's row where the column shows backdrop, the first row whose colour
-// leaves that backdrop's (as seen at the chin's row) for three rows running.
+// steps away from the backdrop just above it, for three rows running.
 inline constexpr int kOutlineNotBackdrop = -2;  // the column starts on hair, neck or body
 inline constexpr int kOutlineNoBody = -1;       // backdrop down to the bottom (or the photo's end)
 std::vector<int> bodyOutline(const CheckContext& context, const Backdrop& backdrop);
@@ -83,15 +81,12 @@ bool skinColour(const CheckContext& context, cv::Vec3f& skin);
 
 // Pixels coloured like the skin: within 10 of its a*b* (hue and saturation) and
 // 30 of its L* (skin in shade or lit is darker or lighter, not of another hue).
-cv::Mat skinLike(const CheckContext& context, const cv::Vec3f& skin);
+// Only pixels inside `area` are looked at (the rest stay 0).
+cv::Mat skinLike(const CheckContext& context, const cv::Vec3f& skin, const cv::Rect& area);
 
 // The fraction-th value (0..1) of the values (copied, so the input is kept).
 double percentile(std::vector<float> values, double fraction);
 
 cv::Mat disc(int radius);
-
-// DEBUG (temporary)
-void debugImage(const CheckContext& context, const char* tag, const std::function<void(cv::Mat&)>& draw);
-bool debugOn();
 
 }  // namespace gradphoto::background_body

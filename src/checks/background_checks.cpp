@@ -2,7 +2,6 @@
 // backdrop, and the clothes against it.
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include <opencv2/imgproc.hpp>
 
@@ -25,8 +24,9 @@ const Bilingual kNoClothing{"照片下部看不到肩膀和衣服，无法检查
 
 // Backdrop in shadow or under a gradient: the backdrop's chromaticity (shading
 // scales linear RGB, which keeps r:g:b) at 30% to 115% of its brightness. The
-// chromaticity tolerance of 0.03 keeps skin (about 0.05 redder than a grey
-// backdrop) and brown hair out; the brightness floor keeps black hair out.
+// chromaticity tolerance of 0.03 (several times a backdrop's JPEG chroma noise)
+// keeps skin and brown hair out (0.1-0.3 away from a grey backdrop); the
+// brightness floor keeps black hair out.
 constexpr double kShadowChromaticity = 0.03;
 constexpr double kShadowMinBrightness = 0.3;
 constexpr double kShadowMaxBrightness = 1.15;
@@ -105,6 +105,19 @@ cv::Mat studentComponents(const CheckContext& context) {
   return student;
 }
 
+// --- clothing (clothing.contrast, clothing.pattern) -----------------------------
+
+// The shoulder outline is fitted over the clothing zone's columns (0.45 to 1.05
+// face widths off the centre), from a quarter of them at least; the clothing
+// starts 3% of the face width below it (the edge itself is not the cloth).
+constexpr double kOutlineInner = 0.45;
+constexpr double kOutlineOuter = 1.05;
+constexpr double kOutlineMinShare = 0.25;
+constexpr double kBelowOutline = 0.03;
+// Clothing must cover 5% of the face width squared (a 54-pixel square for a
+// 240-pixel face) to be measured, and each side half that to count.
+constexpr double kMinClothingArea = 0.05;
+
 // --- clothing.contrast --------------------------------------------------------
 
 // The backdrop beside the clothing needs this many pixels (a 14-pixel square)
@@ -113,34 +126,25 @@ constexpr int kMinBesidePixels = 200;
 // Rows left out above the body's outline (the blended edge).
 constexpr int kEdgeClearance = 2;
 
-// The contrast of the clothing zone's most contrasting 20% with the backdrop:
-// the clothing needs to fill only a fifth of the zone to be measured (backdrop
-// or hair may fill the rest), and clothing like the backdrop gives the
-// backdrop's own shading.
+// The contrast of the clothing's most contrasting 20% with the backdrop beside
+// it: the clothing needs to fill only a fifth of its region (backdrop or hair
+// may fill the rest), and clothing like the backdrop gives the backdrop's own
+// shading.
 constexpr double kContrastPercentile = 0.8;
-// Clothing must cover 5% of the face width squared (a 54-pixel square for a
-// 240-pixel face) to be measured, and each side half that to count.
-constexpr double kMinClothingArea = 0.05;
 
 // --- clothing.pattern --------------------------------------------------------
 
 // A clothing pixel is "light" above L* 70 (sRGB about 170 grey: white, cream,
 // pastel and light-blue shirts), "patterned" where the lightness changes faster
 // than 4 L* per output pixel after a 1-pixel blur (the folds of plain cloth and
-// JPEG noise stay under 1.5; a stripe's edge reaches 5-20).
+// JPEG noise average 0.1-0.6 on neutral_front's T-shirts; a stripe's edge
+// reaches 10 or more).
 constexpr float kLightClothing = 70.0f;
 constexpr float kPatternGradient = 4.0f;
 constexpr double kPatternBlur = 1.0;
 // The boundary of the clothing region (its edge against backdrop or skin is not
 // a pattern) is left out.
 constexpr int kClothingBoundary = 3;
-// The shoulder outline is fitted over the clothing zone's columns (0.45 to 1.05
-// face widths off the centre), from a quarter of them at least; the clothing
-// starts 3% of the face width below it (the edge itself is not the cloth).
-constexpr double kOutlineInner = 0.45;
-constexpr double kOutlineOuter = 1.05;
-constexpr double kOutlineMinShare = 0.25;
-constexpr double kBelowOutline = 0.03;
 
 std::string rgbText(const cv::Vec3f& rgb) {
   return "RGB(" + formatNumber(rgb[0], 0) + "," + formatNumber(rgb[1], 0) + "," + formatNumber(rgb[2], 0) + ")";
@@ -152,6 +156,37 @@ Bilingual colourName(const BackgroundColour& colour) {
   if (colour.name == "white") return {"白色", "white"};
   if (colour.name == "light_grey") return {"浅灰色", "light grey"};
   return {colour.name, colour.name};
+}
+
+// The clothing: the clothing zone below each shoulder's outline (so stripes
+// the colour of the backdrop count), without skin. A side with no shoulder line
+// counts whole when hair or the body fills most of its columns at the chin's
+// height (long hair over the shoulders); when backdrop-coloured pixels run down
+// to the bottom instead, it counts whole only with keep_unseparated (clothing
+// the colour of the backdrop looks just like that).
+cv::Mat clothingRegion(const CheckContext& context, const Backdrop& backdrop, bool keep_unseparated) {
+  const FaceFrame face = faceFrame(context);
+  cv::Mat clothing = clothingZone(context);
+  const std::vector<int> outline = bodyOutline(context, backdrop);
+  for (int side : {-1, 1}) {
+    const OutlineLine line = fitOutline(outline, face, side, kOutlineInner, kOutlineOuter, kOutlineMinShare);
+    int columns = 0, covered = 0;
+    for (int x = 0; x < clothing.cols; ++x) {
+      if ((x - face.centre_x) * side <= 0 || cv::countNonZero(clothing.col(x)) == 0) continue;
+      ++columns;
+      covered += outline[x] == kOutlineNotBackdrop;
+    }
+    const bool whole_side = !line.found && (keep_unseparated || covered * 2 > columns);
+    for (int x = 0; x < clothing.cols; ++x) {
+      if ((x - face.centre_x) * side <= 0) continue;
+      const int below = line.found ? cvRound(line.intercept + line.slope * x + kBelowOutline * face.width)
+                                   : (whole_side ? 0 : clothing.rows);
+      clothing.col(x).rowRange(0, std::clamp(below, 0, clothing.rows)).setTo(0);
+    }
+  }
+  cv::Vec3f skin;
+  if (skinColour(context, skin)) clothing &= skinLike(context, skin, cv::boundingRect(clothing)) == 0;
+  return clothing;
 }
 
 }  // namespace
@@ -204,9 +239,6 @@ CheckResult checkBackgroundColour(const CheckContext& context, const CheckLimits
                             rgbText(measured) + ", ΔE2000 " + dE +
                             ") and may be rejected: light the background brightly and evenly, or use a " + allowed_en +
                             " background."};
-  if (debugOn())
-    std::fprintf(stderr, "DBG colour d00=%.2f n00=%s Lab=%.1f,%.1f,%.1f\n", distance, nearest->name.c_str(),
-                 backdrop.lab[0], backdrop.lab[1], backdrop.lab[2]);
   return measuredResult(id, distance, limits, {ok, {"", ""}, off});
 }
 
@@ -230,13 +262,6 @@ CheckResult checkBackgroundUniform(const CheckContext& context, const CheckLimit
       if (region.at<std::uint8_t>(y, x)) values.push_back(distance.at<float>(y, x));
   if (values.size() < static_cast<size_t>(backdrop.pixels / 2)) return notMeasurableResult(id, limits, kNoBackdrop);
   const double spread = percentile(values, kUniformPercentile);
-  if (debugOn()) std::fprintf(stderr, "DBG uniform p95=%.2f n=%zu\n", spread, values.size());
-  debugImage(context, "uniform", [&](cv::Mat& m) {
-    for (int y = 0; y < region.rows; ++y)
-      for (int x = 0; x < region.cols; ++x)
-        if (region.at<std::uint8_t>(y, x) && distance.at<float>(y, x) > 8) m.at<cv::Vec3b>(y, x) = cv::Vec3b(0, 0, 255);
-        else if (!region.at<std::uint8_t>(y, x)) m.at<cv::Vec3b>(y, x) = m.at<cv::Vec3b>(y, x) / 2;
-  });
   const std::string dE = formatNumber(spread, 1);
   return measuredResult(
       id, spread, limits,
@@ -255,15 +280,7 @@ CheckResult checkClothingContrast(const CheckContext& context, const CheckLimits
   if (context.face == nullptr) return notMeasurableResult(id, limits, kNeedsOneFace);
   Backdrop backdrop;
   if (!measureBackdrop(context, backdrop)) return notMeasurableResult(id, limits, kNoBackdrop);
-  // Skin (bare shoulders, a low neckline) is not clothing.
-  cv::Mat zone = clothingZone(context);
-  cv::Vec3f skin;
-  if (skinColour(context, skin)) zone &= skinLike(context, skin) == 0;
-  const int zone_pixels = cv::countNonZero(zone);
-  // A zone narrower than a few percent of the face's area is no measure of the clothing.
-  if (zone_pixels < kMinClothingArea * faceFrame(context).width * faceFrame(context).width) {
-    return notMeasurableResult(id, limits, kNoClothing);
-  }
+  const cv::Mat zone = clothingRegion(context, backdrop, true);
   // The backdrop beside the clothing: in the zone's columns, from the chin's
   // height down to the body's outline (or to the zone where there is none). A
   // backdrop lit unevenly differs there from its median, and below the chin
@@ -300,20 +317,12 @@ CheckResult checkClothingContrast(const CheckContext& context, const CheckLimits
   for (int y = 0; y < zone.rows; ++y)
     for (int x = 0; x < zone.cols; ++x)
       if (zone.at<std::uint8_t>(y, x)) sides[x < centre_x ? 0 : 1].push_back(distance.at<float>(y, x));
-  double contrast = 0;
+  double contrast = -1;
   for (const std::vector<float>& side : sides)
     if (side.size() >= kMinClothingArea / 2 * face_width * face_width) {
       contrast = std::max(contrast, percentile(side, kContrastPercentile));
     }
-  if (debugOn())
-    std::fprintf(stderr, "DBG contrast p80=%.2f left=%.2f(%zu) right=%.2f(%zu)\n", contrast,
-                 percentile(sides[0], kContrastPercentile), sides[0].size(), percentile(sides[1], kContrastPercentile),
-                 sides[1].size());
-  debugImage(context, "contrast", [&](cv::Mat& m) {
-    std::vector<std::vector<cv::Point>> contours;
-    cv::findContours(zone.clone(), contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
-    cv::drawContours(m, contours, -1, cv::Scalar(0, 0, 255));
-  });
+  if (contrast < 0) return notMeasurableResult(id, limits, kNoClothing);
   const std::string dE = formatNumber(contrast, 1);
   return measuredResult(id, contrast, limits,
                         {{"衣服与背景区分明显（色差 ΔE " + dE + "）。",
@@ -332,20 +341,7 @@ CheckResult checkClothingPattern(const CheckContext& context, const CheckLimits&
   Backdrop backdrop;
   if (!measureBackdrop(context, backdrop)) return notMeasurableResult(id, limits, kNoBackdrop);
   const FaceFrame face = faceFrame(context);
-  // The clothing: the zone below each shoulder's outline (so stripes the colour
-  // of the backdrop count), without skin.
-  cv::Mat clothing = clothingZone(context);
-  const std::vector<int> outline = bodyOutline(context, backdrop);
-  for (int side : {-1, 1}) {
-    const OutlineLine line = fitOutline(outline, face, side, kOutlineInner, kOutlineOuter, kOutlineMinShare);
-    for (int x = 0; x < clothing.cols; ++x) {
-      if ((x - face.centre_x) * side <= 0) continue;
-      const int below = line.found ? cvRound(line.intercept + line.slope * x + kBelowOutline * face.width) : clothing.rows;
-      clothing.col(x).rowRange(0, std::clamp(below, 0, clothing.rows)).setTo(0);
-    }
-  }
-  cv::Vec3f skin;
-  if (skinColour(context, skin)) clothing &= skinLike(context, skin) == 0;
+  cv::Mat clothing = clothingRegion(context, backdrop, false);
   cv::erode(clothing, clothing, disc(kClothingBoundary));
   const int pixels = cv::countNonZero(clothing);
   if (pixels < kMinClothingArea * face.width * face.width) return notMeasurableResult(id, limits, kNoClothing);
@@ -357,8 +353,6 @@ CheckResult checkClothingPattern(const CheckContext& context, const CheckLimits&
   cv::Sobel(smooth, gy, CV_32F, 0, 1, 3, 1.0 / 8);
   cv::magnitude(gx, gy, gradient);
   int light = 0, patterned = 0, either = 0;
-  double mean_gradient = 0;
-  std::vector<float> ls;
   for (int y = 0; y < clothing.rows; ++y)
     for (int x = 0; x < clothing.cols; ++x) {
       if (!clothing.at<std::uint8_t>(y, x)) continue;
@@ -367,14 +361,9 @@ CheckResult checkClothingPattern(const CheckContext& context, const CheckLimits&
       light += is_light;
       patterned += is_patterned;
       either += is_light || is_patterned;
-      mean_gradient += gradient.at<float>(y, x);
-      ls.push_back(lab[0].at<float>(y, x));
     }
   const double share = 100.0 * either / pixels;
   const double light_share = 100.0 * light / pixels, pattern_share = 100.0 * patterned / pixels;
-  if (debugOn())
-    std::fprintf(stderr, "DBG pattern share=%.1f light=%.1f patterned=%.1f gmean=%.2f L50=%.1f n=%d\n", share,
-                 light_share, pattern_share, mean_gradient / pixels, percentile(ls, 0.5), pixels);
   const bool mostly_light = light_share >= pattern_share;
   const std::string percent = formatNumber(share, 0) + "%";
   return measuredResult(

@@ -2,14 +2,12 @@
 // what the student wears on the head and body.
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 
 #include <opencv2/imgproc.hpp>
 
 #include "checks/background_body_regions.h"
 #include "checks/check.h"
 #include "checks/check_groups.h"
-#include "segmentation/person_mask.h"
 
 namespace gradphoto {
 namespace {
@@ -18,12 +16,17 @@ using namespace background_body;
 
 // --- shoulders.level ---------------------------------------------------------
 
-// The shoulder line is sampled from 0.55 face widths off the face centre
-// (outside the neck) to 1.0 (as far as a 480-wide crop with a 240-wide face
-// shows); each side needs a quarter of its columns.
+// The shoulder line is sampled from 0.65 face widths off the face centre
+// (outside the neck and the hair hanging beside it) to 1.0 (as far as a
+// 480-wide crop with a 240-wide face shows); each side needs a quarter of its
+// columns.
 constexpr double kShoulderInner = 0.65;
 constexpr double kShoulderOuter = 1.0;
 constexpr double kMinShoulderColumns = 0.25;
+// The outline's points lie within 2% of the face width of their line (median) on
+// a plain backdrop (at most 1.3% on the 40 webmorph frontal photos and their
+// rotated copies); a busy background gives a ragged "outline" (2.1-3.2% on lisa).
+constexpr double kMaxOutlineSpread = 0.02;
 
 // --- body.square --------------------------------------------------------------
 
@@ -31,14 +34,27 @@ constexpr double kMinShoulderColumns = 0.25;
 // start on hair or body at the chin's row or find a body edge below it; a run of
 // 6% of the face width of backdrop-only columns ends the body.
 constexpr double kBodyGap = 0.06;
+constexpr double kBodyEndCheck = 0.15;
+constexpr double kBodyEndDepth = 0.4;
 
-// Distance from the face centre to the body's outer edge on one side, in output
-// pixels; the distance to the frame's edge when the body reaches it.
-double bodyExtent(const std::vector<int>& outline, const FaceFrame& face, int side) {
-  const int cx = std::clamp(cvRound(face.centre_x), 0, static_cast<int>(outline.size()) - 1);
+// How far the body reaches on one side of the face centre, in output pixels;
+// to the frame's edge when the body reaches it (then it is at least that wide).
+// Confirmed when the body reaches the frame, or its outline was seen turning
+// down at its end (the shoulder into the arm): within 0.15 face widths inside
+// the end, an edge in the lowest 40% of the rows between the chin and the
+// frame's bottom. An outline that just fades (clothing too close to the
+// backdrop in a dark or washed-out photo) says nothing about the body's width.
+struct BodyExtent {
+  double distance = 0;
+  bool confirmed = false;
+};
+
+BodyExtent bodyExtent(const std::vector<int>& outline, const FaceFrame& face, int rows, int side) {
+  const int columns = static_cast<int>(outline.size());
+  const int cx = std::clamp(cvRound(face.centre_x), 0, columns - 1);
   const int gap = std::max(2, cvRound(kBodyGap * face.width));
   int last = cx, run = 0, x = cx;
-  for (; x >= 0 && x < static_cast<int>(outline.size()); x += side) {
+  for (; x >= 0 && x < columns; x += side) {
     if (outline[x] == kOutlineNoBody) {
       if (++run >= gap) break;
     } else {
@@ -46,7 +62,17 @@ double bodyExtent(const std::vector<int>& outline, const FaceFrame& face, int si
       run = 0;
     }
   }
-  return std::abs(last - face.centre_x);
+  BodyExtent extent;
+  extent.distance = std::abs(last - face.centre_x);
+  const bool reaches_frame = x < 0 || x >= columns;
+  int deepest = -1;
+  for (int k = 0; k < cvRound(kBodyEndCheck * face.width); ++k) {
+    const int xi = last - side * k;
+    if (xi < 0 || xi >= columns || (xi - cx) * side < 0) break;
+    deepest = std::max(deepest, outline[xi]);
+  }
+  extent.confirmed = reaches_frame || (deepest >= 0 && deepest >= face.chin_y + (1 - kBodyEndDepth) * (rows - face.chin_y));
+  return extent;
 }
 
 // --- head.covering -------------------------------------------------------------
@@ -76,8 +102,11 @@ constexpr double kForeheadMargin = 0.03;
 // pendant) brighter than their surroundings by 15 L* (white top-hat), above L*
 // 80, 10 L* brighter than the cheeks (lit skin is not jewellery) and 3 L*
 // brighter than the lightest backdrop nearby (backdrop seen between strands of
-// hair is not jewellery). A spot is compact: at most 3 times as long as wide
-// and filling a third of its box (the light stripes of a shirt are not spots).
+// hair is not jewellery). At the ears a spot is compact: at most twice as long
+// as wide and filling half its box (a round stud fills 78%; a strand of light
+// hair or a gap between strands does not); on the neck a chain is long, and
+// there half of a spot's surroundings must be skin instead (a light stripe of a
+// shirt is not a necklace).
 constexpr double kSpotSize = 0.07;
 constexpr float kSpotContrast = 15.0f;
 constexpr float kSpotMinLightness = 80.0f;
@@ -85,12 +114,18 @@ constexpr float kSpotOverSkin = 10.0f;
 constexpr double kSpotOverBackdrop = 3.0;
 // The backdrop compared with: within 30% of the face width around the region.
 constexpr double kBackdropSearch = 0.3;
-// At least 0.03% of the face width squared (17 px for a 240-px face): smaller is noise.
+// At least 0.03% of the face width squared (17 px for a 240-px face): smaller is
+// noise; at most 0.4% (a disc of 7% of the face width): larger is no stud or link.
 constexpr double kSpotMinArea = 0.0003;
-constexpr int kSpotElongation = 3;
+constexpr double kSpotMaxArea = 0.004;
+// A metal's specular highlight is near white: the spot's brightest pixel L* 90.
+constexpr double kSpotPeak = 90.0;
+constexpr int kSpotElongation = 2;
+constexpr double kSpotFill = 0.5;
 // The surroundings looked at: a ring 2% of the face width wide.
 constexpr double kSpotRing = 0.02;
-constexpr double kSpotFill = 0.3;
+// Skin around a spot on the neck: half of the ring.
+constexpr double kSpotSkinAround = 0.5;
 
 }  // namespace
 
@@ -105,32 +140,16 @@ CheckResult checkShouldersLevel(const CheckContext& context, const CheckLimits& 
   const std::vector<int> outline = bodyOutline(context, backdrop);
   const OutlineLine left = fitOutline(outline, face, -1, kShoulderInner, kShoulderOuter, kMinShoulderColumns);
   const OutlineLine right = fitOutline(outline, face, +1, kShoulderInner, kShoulderOuter, kMinShoulderColumns);
-  if (!left.found || !right.found) return notMeasurableResult(id, limits, no_shoulders);
+  // A ragged outline is no shoulder line (a busy background, hair over the shoulders).
+  if (!left.found || !right.found || std::max(left.spread, right.spread) > kMaxOutlineSpread * face.width) {
+    return notMeasurableResult(id, limits, no_shoulders);
+  }
   // A tilt turns both shoulder lines by the same angle, so their mean angle is
   // the tilt whatever the shoulders' own slope; a head shifted sideways over the
   // body does not change it.
   const double angle_left = std::atan(left.slope) * 180 / CV_PI;
   const double angle_right = std::atan(right.slope) * 180 / CV_PI;
   const double tilt = (angle_left + angle_right) / 2;
-  if (debugOn()) {
-    // pair regression for comparison
-    std::vector<float> diffs, ds;
-    const int d0 = cvRound(kShoulderInner * face.width), d1 = cvRound(kShoulderOuter * face.width);
-    double sxx = 0, sxy = 0, sx = 0, sy = 0; int n = 0;
-    for (int d = d0; d <= d1; ++d) {
-      const int xl = cvRound(face.centre_x - d), xr = cvRound(face.centre_x + d);
-      if (xl < 0 || xr >= static_cast<int>(outline.size()) || outline[xl] < 0 || outline[xr] < 0) continue;
-      const double X = xr - xl, Y = outline[xr] - outline[xl];
-      sxx += X * X; sxy += X * Y; sx += X; sy += Y; ++n;
-    }
-    const double b = n > 2 ? (n * sxy - sx * sy) / (n * sxx - sx * sx) : std::nan("");
-    std::fprintf(stderr, "DBG shoulders tilt=%.2f pairreg=%.2f left=%.1f(%d) right=%.1f(%d) spread=%.3f,%.3f\n", tilt,
-                 std::atan(b) * 180 / CV_PI, angle_left, left.points, angle_right, right.points, left.spread / face.width, right.spread / face.width);
-  }
-  debugImage(context, "shoulders", [&](cv::Mat& m) {
-    for (size_t x = 0; x < outline.size(); ++x)
-      if (outline[x] >= 0) cv::circle(m, cv::Point(static_cast<int>(x), outline[x]), 1, cv::Scalar(0, 0, 255), cv::FILLED);
-  });
   const double size = std::abs(tilt);
   // Positive: the image's right side is lower, which is the student's left.
   const bool left_lower = tilt > 0;
@@ -154,17 +173,14 @@ CheckResult checkBodySquare(const CheckContext& context, const CheckLimits& limi
   if (!measureBackdrop(context, backdrop)) return notMeasurableResult(id, limits, no_body);
   const FaceFrame face = faceFrame(context);
   const std::vector<int> outline = bodyOutline(context, backdrop);
-  const double left = bodyExtent(outline, face, -1), right = bodyExtent(outline, face, +1);
-  if (std::max(left, right) < 0.3 * face.width) return notMeasurableResult(id, limits, no_body);
+  const int rows = context.output.rows;
+  const BodyExtent left_extent = bodyExtent(outline, face, rows, -1), right_extent = bodyExtent(outline, face, rows, +1);
+  const double left = left_extent.distance, right = right_extent.distance;
+  // A body narrower than 0.3 face widths either side is no body seen (a neck).
+  if (!left_extent.confirmed || !right_extent.confirmed || std::max(left, right) < 0.3 * face.width) {
+    return notMeasurableResult(id, limits, no_body);
+  }
   const double ratio = std::min(left, right) / std::max(left, right);
-  if (debugOn())
-    std::fprintf(stderr, "DBG square ratio=%.3f left=%.2f right=%.2f\n", ratio, left / face.width, right / face.width);
-  debugImage(context, "square", [&](cv::Mat& m) {
-    const int y = context.output.rows - 5;
-    cv::line(m, cv::Point(cvRound(face.centre_x - left), y), cv::Point(cvRound(face.centre_x + right), y), cv::Scalar(0, 0, 255), 3);
-    for (size_t x = 0; x < outline.size(); ++x)
-      if (outline[x] >= 0) cv::circle(m, cv::Point(static_cast<int>(x), outline[x]), 1, cv::Scalar(0, 0, 255), cv::FILLED);
-  });
   // The narrower side is the far shoulder of a body turned away from the camera
   // on that side: image-right narrower means turned toward the student's left.
   const bool turned_left = right < left;
@@ -189,14 +205,18 @@ CheckResult checkHeadCovering(const CheckContext& context, const CheckLimits& li
   const int radius = std::max(2, cvRound(kReferenceRadius * face.width));
   // Median colour of a disc; with person_only, only when the person covers at
   // least half of it (a temple patch on backdrop is no hair reference).
+  const cv::Rect frame(0, 0, lab.cols, lab.rows);
   const auto patch = [&](double x, double y, bool person_only, cv::Vec3f& colour) {
-    cv::Mat disc_mask(lab.size(), CV_8U, cv::Scalar(0));
-    cv::circle(disc_mask, cv::Point(cvRound(x), cvRound(y)), radius, cv::Scalar(255), cv::FILLED);
-    disc_mask &= context.inside;
+    const cv::Point centre(cvRound(x), cvRound(y));
+    const cv::Rect box = cv::Rect(centre.x - radius, centre.y - radius, 2 * radius + 1, 2 * radius + 1) & frame;
+    if (box.area() == 0) return false;
+    cv::Mat disc_mask(box.size(), CV_8U, cv::Scalar(0));
+    cv::circle(disc_mask, centre - box.tl(), radius, cv::Scalar(255), cv::FILLED);
+    disc_mask &= context.inside(box);
     const int all = cv::countNonZero(disc_mask);
-    if (person_only) disc_mask &= context.person;
+    if (person_only) disc_mask &= context.person(box);
     int count = 0;
-    return medianLab(lab, disc_mask, colour, &count) && count * 2 >= all;
+    return medianLab(lab(box), disc_mask, colour, &count) && count * 2 >= all;
   };
   std::vector<cv::Vec3f> references;
   cv::Vec3f colour;
@@ -229,10 +249,6 @@ CheckResult checkHeadCovering(const CheckContext& context, const CheckLimits& li
                                 "Too little of the top of the head shows to check for hats or ornaments: leave space above your head."});
   }
   const double share = 100.0 * foreign / crown;
-  if (debugOn()) {
-    std::fprintf(stderr, "DBG covering share=%.2f refs=%zu crown=%d\n", share, references.size(), crown);
-    for (const cv::Vec3f& r : references) std::fprintf(stderr, "  ref %.0f,%.0f,%.0f\n", r[0], r[1], r[2]);
-  }
   const std::string percent = formatNumber(share, 0) + "%";
   return measuredResult(id, share, limits,
                         {{"头顶未见帽子或头饰（头顶 " + percent + " 的区域不像头发或皮肤）。",
@@ -253,18 +269,10 @@ CheckResult checkJewellery(const CheckContext& context, const CheckLimits& limit
   std::vector<cv::Mat> lab;
   cv::split(context.output_lab, lab);
   const cv::Mat& lightness = lab[0];
-  const int size = std::max(3, cvRound(kSpotSize * w)) | 1;
-  cv::Mat opened;
-  cv::morphologyEx(lightness, opened, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(size, size)));
-  const cv::Mat tophat = lightness - opened;
-  cv::Vec3f skin(60, 0, 0);
-  skinColour(context, skin);
-  const cv::Mat skin_like = skinLike(context, skin);
-  const cv::Mat backdrop_mask = backgroundMask(context);
-  const cv::Mat ring_shape = disc(std::max(2, cvRound(kSpotRing * w)));
   const cv::Rect frame(0, 0, lightness.cols, lightness.rows);
-  // Ear lobes: below the face's widest points (mesh 234, 454), slightly outward;
-  // the neck: below the chin, as wide as the face.
+  // Ear lobes: boxes 0.3 x 0.4 face widths from 0.1 face widths below the face's
+  // widest points (mesh 234, 454), slightly outward; the neck: 0.9 x 0.75 face
+  // widths from just under the chin (a necklace or pendant down to the chest).
   struct Region {
     cv::Rect box;
     bool neck;
@@ -280,55 +288,66 @@ CheckResult checkJewellery(const CheckContext& context, const CheckLimits& limit
       {cv::Rect(cvRound(face.centre_x - 0.45 * w), cvRound(face.chin_y + 0.05 * w), cvRound(0.9 * w), cvRound(0.75 * w)) &
            frame,
        true});
+  // Everything below is computed only around the regions (the top-hat needs a
+  // spot's width of surroundings, the backdrop comparison 0.3 face widths).
+  const int size = std::max(3, cvRound(kSpotSize * w)) | 1;
+  const int grow = cvRound(kBackdropSearch * w) + size;
+  cv::Rect work;
+  for (const Region& region : regions) work |= region.box;
+  work = cv::Rect(work.x - grow, work.y - grow, work.width + 2 * grow, work.height + 2 * grow) & frame;
+  cv::Mat tophat(lightness.size(), CV_32F, cv::Scalar(0)), opened;
+  cv::morphologyEx(lightness(work), opened, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(size, size)));
+  cv::Mat tophat_work = tophat(work);
+  cv::subtract(lightness(work), opened, tophat_work);
+  cv::Vec3f skin(60, 0, 0);
+  skinColour(context, skin);
+  const cv::Mat skin_like = skinLike(context, skin, work);
+  const cv::Mat backdrop_mask = backgroundMask(context);
+  const cv::Mat ring_shape = disc(std::max(2, cvRound(kSpotRing * w)));
   int count = 0;
-  std::string dbg;
-  cv::Mat all_spots(lightness.size(), CV_8U, cv::Scalar(0));
   for (const Region& region : regions) {
     if (region.box.area() == 0) continue;
     // The backdrop nearby, where it is lightest: a spot must be lighter still
     // (backdrop seen between strands of hair is not a spot).
-    const int grow = cvRound(kBackdropSearch * w);
-    const cv::Rect around = cv::Rect(region.box.x - grow, region.box.y - grow, region.box.width + 2 * grow,
-                                     region.box.height + 2 * grow) & frame;
+    const int search = cvRound(kBackdropSearch * w);
+    const cv::Rect around = cv::Rect(region.box.x - search, region.box.y - search, region.box.width + 2 * search,
+                                     region.box.height + 2 * search) & frame;
     std::vector<float> backdrop_lightness;
     for (int y = around.y; y < around.y + around.height; ++y)
       for (int x = around.x; x < around.x + around.width; ++x)
         if (backdrop_mask.at<std::uint8_t>(y, x)) backdrop_lightness.push_back(lightness.at<float>(y, x));
     const double backdrop_light = backdrop_lightness.empty() ? 0.0 : percentile(backdrop_lightness, 0.95);
-    const float floor = static_cast<float>(std::max<double>({kSpotMinLightness, skin[0] + kSpotOverSkin,
-                                                            backdrop_light + kSpotOverBackdrop}));
-    cv::Mat spots(lightness.size(), CV_8U, cv::Scalar(0));
-    spots(region.box).setTo(255);
-    spots &= (tophat > kSpotContrast) & (lightness > floor) & context.inside;
-    all_spots |= spots;
+    const float floor = static_cast<float>(
+        std::max<double>({kSpotMinLightness, skin[0] + kSpotOverSkin, backdrop_light + kSpotOverBackdrop}));
+    const cv::Mat spots = (tophat(region.box) > kSpotContrast) & (lightness(region.box) > floor) & context.inside(region.box);
     cv::Mat labels, stats, centroids;
     const int components = cv::connectedComponentsWithStats(spots, labels, stats, centroids, 8);
     for (int i = 1; i < components; ++i) {
       const int a = stats.at<int>(i, cv::CC_STAT_AREA);
       const int bw = stats.at<int>(i, cv::CC_STAT_WIDTH), bh = stats.at<int>(i, cv::CC_STAT_HEIGHT);
-      if (a < kSpotMinArea * w * w) continue;
-      if (std::max(bw, bh) > kSpotElongation * std::min(bw, bh) || a < kSpotFill * bw * bh) continue;
+      if (a < kSpotMinArea * w * w || a > kSpotMaxArea * w * w) continue;
+      const cv::Rect blob_box(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), bw, bh);
+      const cv::Mat blob = labels(blob_box) == i;
+      const cv::Rect at = blob_box + region.box.tl();  // in output pixels
+      double peak = 0;
+      cv::minMaxLoc(lightness(at), nullptr, &peak, nullptr, nullptr, blob);
+      if (peak < kSpotPeak) continue;
+      if (!region.neck && (std::max(bw, bh) > kSpotElongation * std::min(bw, bh) || a < kSpotFill * bw * bh)) continue;
       if (region.neck) {
-        // A necklace lies on skin: most of the spot's surroundings must be skin
+        // A necklace lies on skin: half of the spot's surroundings must be skin
         // (a light stripe of a shirt or backdrop between hair ends is not).
-        const cv::Mat blob = labels == i;
-        cv::Mat ring;
-        cv::dilate(blob, ring, ring_shape);
-        ring &= ~blob;
-        if (cv::countNonZero(ring & skin_like) * 2 < cv::countNonZero(ring)) continue;
+        const int r = ring_shape.cols / 2;
+        const cv::Rect around_blob = cv::Rect(at.x - r, at.y - r, at.width + 2 * r, at.height + 2 * r) & frame;
+        cv::Mat ring(around_blob.size(), CV_8U, cv::Scalar(0));
+        blob.copyTo(ring(at - around_blob.tl()));
+        const cv::Mat inner = ring.clone();
+        cv::dilate(inner, ring, ring_shape);
+        ring &= ~inner;
+        if (cv::countNonZero(ring & skin_like(around_blob)) < kSpotSkinAround * cv::countNonZero(ring)) continue;
       }
       ++count;
-      dbg += " " + std::to_string(a) + "@" + std::to_string(cvRound(centroids.at<double>(i, 0))) + "," +
-             std::to_string(cvRound(centroids.at<double>(i, 1)));
     }
   }
-  if (debugOn()) std::fprintf(stderr, "DBG jewellery count=%d skinL=%.1f:%s\n", count, skin[0], dbg.c_str());
-  debugImage(context, "jewellery", [&](cv::Mat& m) {
-    for (const Region& r : regions) cv::rectangle(m, r.box, cv::Scalar(255, 0, 0));
-    std::vector<std::vector<cv::Point>> contours;
-    cv::findContours(all_spots.clone(), contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
-    cv::drawContours(m, contours, -1, cv::Scalar(0, 0, 255));
-  });
   const std::string n = std::to_string(count);
   return measuredResult(id, count, limits,
                         {{"耳垂和颈部未见明显首饰。", "No earrings or necklace seen."},
