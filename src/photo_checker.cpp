@@ -103,6 +103,23 @@ int severity(Verdict verdict) {
   return 3;
 }
 
+// OpenCV builds its Lab conversion tables on first use without a lock; two
+// checkers starting on two threads (the command line's workers) could read a
+// half-built table and measure colours wrongly. Building them once here, while
+// checkers are constructed one after another, removes the race.
+void buildColourTablesOnce() {
+  static const bool built = [] {
+    cv::Mat rgb(1, 1, CV_8UC3, cv::Scalar(128, 128, 128)), lab, rgb_float, lab_float, back;
+    cv::cvtColor(rgb, lab, cv::COLOR_RGB2Lab);
+    rgb.convertTo(rgb_float, CV_32FC3, 1.0 / 255.0);
+    cv::cvtColor(rgb_float, lab_float, cv::COLOR_RGB2Lab);
+    cv::cvtColor(lab_float, back, cv::COLOR_Lab2RGB);
+    cv::cvtColor(lab, back, cv::COLOR_Lab2RGB);
+    return true;
+  }();
+  (void)built;
+}
+
 }  // namespace
 
 struct PhotoChecker::Impl {
@@ -111,7 +128,9 @@ struct PhotoChecker::Impl {
 };
 
 PhotoChecker::PhotoChecker(FaceAnalyzer& analyzer, Profile profile)
-    : impl_(new Impl{&analyzer, std::move(profile)}) {}
+    : impl_(new Impl{&analyzer, std::move(profile)}) {
+  buildColourTablesOnce();
+}
 PhotoChecker::~PhotoChecker() = default;
 const Profile& PhotoChecker::profile() const { return impl_->profile; }
 
