@@ -28,15 +28,6 @@ const std::vector<std::string> kIds = {"background.colour", "background.uniform"
                                        "body.square",       "clothing.contrast",  "clothing.pattern",
                                        "head.covering",     "accessories.jewellery"};
 
-Profile loadProfile(const std::string& name) {
-  std::ifstream in(std::string(GRADPHOTO_TEST_PROFILES_DIR) + "/" + name + ".json");
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  Profile profile;
-  const Error error = parseProfile(text, profile);
-  EXPECT_FALSE(error) << error.message_en;
-  return profile;
-}
-
 PhotoChecker& graduateChecker() {
   static PhotoChecker checker(sharedAnalyzer(), loadProfile("chsi-graduate"));
   return checker;

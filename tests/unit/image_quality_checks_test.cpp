@@ -25,15 +25,6 @@ const std::string kNeutral = "webmorphR.stim/inst/neutral_front/";
 const std::string kLightSkin = kNeutral + "001_03.jpg";
 const std::string kDarkSkin = kNeutral + "061_03.jpg";
 
-Profile loadProfile(const std::string& name) {
-  std::ifstream in(std::string(GRADPHOTO_TEST_PROFILES_DIR) + "/" + name + ".json");
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  Profile profile;
-  const Error error = parseProfile(text, profile);
-  EXPECT_FALSE(error) << error.message_en;
-  return profile;
-}
-
 PhotoChecker& checker() {
   static PhotoChecker instance(sharedAnalyzer(), loadProfile("chsi-graduate"));
   return instance;

@@ -13,15 +13,6 @@
 namespace gradphoto::test {
 namespace {
 
-Profile loadProfile(const std::string& name) {
-  std::ifstream in(std::string(GRADPHOTO_TEST_PROFILES_DIR) + "/" + name + ".json");
-  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  Profile profile;
-  const Error error = parseProfile(text, profile);
-  EXPECT_FALSE(error) << error.message_en;
-  return profile;
-}
-
 PhotoReport checkPhoto(PhotoChecker& checker, const std::string& photo) {
   const cv::Mat bgr = loadPhoto(photo);
   return checker.check({{bgr.data, bgr.total() * 3, bgr.cols, bgr.rows, 0, PixelFormat::kBgr}});

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <memory>
 #include <sstream>
 
@@ -36,6 +37,15 @@ gradphoto::FaceAnalyzer& sharedAnalyzer() {
     std::abort();
   }();
   return *analyzer;
+}
+
+Profile loadProfile(const std::string& name) {
+  std::ifstream in(std::string(GRADPHOTO_TEST_PROFILES_DIR) + "/" + name + ".json");
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  Profile profile;
+  const Error error = parseProfile(text, profile);
+  EXPECT_FALSE(error) << error.message_en;
+  return profile;
 }
 
 cv::Mat loadPhoto(const std::string& relative) {

@@ -8,12 +8,16 @@
 #include <opencv2/core.hpp>
 
 #include "gradphoto/face_analyzer.h"
+#include "gradphoto/profile.h"
 #include "gradphoto/image_file.h"
 
 namespace gradphoto::test {
 
 std::string testdataPath(const std::string& relative);  // under ../shared/testdata
 gradphoto::FaceAnalyzer& sharedAnalyzer();               // models loaded once
+
+// profiles/NAME.json of this checkout; fails the current test when it is malformed.
+Profile loadProfile(const std::string& name);
 
 // Decodes a test photo as BGR; fails the current test when it cannot.
 cv::Mat loadPhoto(const std::string& relative);
