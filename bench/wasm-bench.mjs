@@ -43,17 +43,22 @@ for (const frame of FRAMES) {
   for (let i = 0; i < WARMUP_RUNS; i++) run();
   const times = [];
   const stages = {};
+  const checks = {};
   for (let i = 0; i < TIMED_RUNS; i++) {
     const start = performance.now();
     const result = run();
     times.push(performance.now() - start);
     for (const [stage, ms] of Object.entries(result.timings_ms)) (stages[stage] ??= []).push(ms);
+    for (const [id, ms] of Object.entries(result.check_timings_ms ?? {})) (checks[id] ??= []).push(ms);
   }
   results.benchmarks[frame.name] = {
     median_ms: +median(times).toFixed(2),
     min_ms: +Math.min(...times).toFixed(2),
     max_ms: +Math.max(...times).toFixed(2),
     stage_median_ms: Object.fromEntries(Object.entries(stages).map(([k, v]) => [k, +median(v).toFixed(2)])),
+    // Slowest rules first: where the checks stage goes.
+    check_median_ms: Object.fromEntries(Object.entries(checks).map(([k, v]) => [k, +median(v).toFixed(2)])
+      .sort((a, b) => b[1] - a[1])),
   };
   console.log(`${frame.name}: median ${results.benchmarks[frame.name].median_ms} ms over ${TIMED_RUNS} runs`);
 }

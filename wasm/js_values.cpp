@@ -136,6 +136,9 @@ val reportToJs(const PhotoReport& report) {
   timings.set("jpeg", report.timings.jpeg_ms);
   timings.set("total", report.timings.total_ms);
   r.set("timings_ms", timings);
+  val per_check = val::object();
+  for (const auto& [id, ms] : report.timings.check_ms) per_check.set(id, ms);
+  r.set("check_timings_ms", per_check);
   r.set("error", errorToJs(report.error));
   return r;
 }

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "gradphoto/error.h"
@@ -44,6 +45,8 @@ struct CheckTimings {
   double checks_ms = 0;    // every rule
   double jpeg_ms = 0;      // output JPEG (quality search included)
   double total_ms = 0;
+  // Each rule's own time, in report order before sorting: where the checks stage goes.
+  std::vector<std::pair<std::string, double>> check_ms;
 };
 
 struct PhotoReport {

@@ -5,6 +5,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "checks/check.h"
+
 namespace gradphoto::background_body {
 namespace {
 
@@ -42,6 +44,10 @@ constexpr int kMinRowBackdrop = 20;
 constexpr double kSkinHue = 10.0;
 constexpr double kSkinLightness = 30.0;
 
+cv::Mat makeFaceZone(const CheckContext& context, double margin);
+cv::Mat makeClothingZone(const CheckContext& context);
+std::vector<int> makeBodyOutline(const CheckContext& context, const Backdrop& backdrop);
+
 }  // namespace
 
 FaceFrame faceFrame(const CheckContext& context) {
@@ -56,7 +62,12 @@ FaceFrame faceFrame(const CheckContext& context) {
 
 cv::Mat disc(int radius) { return cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * radius + 1, 2 * radius + 1)); }
 
-cv::Mat faceZone(const CheckContext& context, double margin) {
+const cv::Mat& faceZone(const CheckContext& context, double margin) {
+  return context.shared<cv::Mat>("face_zone:" + formatNumber(margin, 3), [&] { return makeFaceZone(context, margin); });
+}
+
+namespace {
+cv::Mat makeFaceZone(const CheckContext& context, double margin) {
   cv::Mat zone(context.output.size(), CV_8U, cv::Scalar(0));
   std::vector<cv::Point> points, hull;
   for (const MeshPoint& p : context.face_out.mesh) points.emplace_back(cvRound(p.x), cvRound(p.y));
@@ -67,9 +78,12 @@ cv::Mat faceZone(const CheckContext& context, double margin) {
   if (grow > 0) cv::dilate(zone, zone, disc(grow));
   return zone;
 }
+}  // namespace
 
-cv::Mat backgroundMask(const CheckContext& context) {
-  return (context.person == 0) & (context.inside != 0) & (faceZone(context, kFaceMargin) == 0);
+const cv::Mat& backgroundMask(const CheckContext& context) {
+  return context.shared<cv::Mat>("background_mask", [&]() -> cv::Mat {
+    return (context.person == 0) & (context.inside != 0) & (faceZone(context, kFaceMargin) == 0);
+  });
 }
 
 bool medianLab(const cv::Mat& lab, const cv::Mat& mask, cv::Vec3f& median, int* count) {
@@ -145,15 +159,28 @@ double deltaE2000(const cv::Vec3f& lab1, const cv::Vec3f& lab2) {
 }
 
 bool measureBackdrop(const CheckContext& context, Backdrop& backdrop) {
-  cv::Mat mask = backgroundMask(context);
-  const int chin = std::clamp(static_cast<int>(faceFrame(context).chin_y), 0, mask.rows);
-  mask.rowRange(chin, mask.rows).setTo(0);
-  if (!medianLab(context.output_lab, mask, backdrop.lab, &backdrop.pixels)) return false;
-  const int covered = std::max(1, cv::countNonZero(context.inside.rowRange(0, std::max(1, chin))));
-  return backdrop.pixels >= kMinBackdropShare * covered;
+  using Measured = std::pair<bool, Backdrop>;
+  const Measured& measured = context.shared<Measured>("backdrop", [&] {
+    Measured m{false, {}};
+    const cv::Mat& mask = backgroundMask(context);
+    const int chin = std::clamp(static_cast<int>(faceFrame(context).chin_y), 0, mask.rows);
+    if (!medianLab(context.output_lab.rowRange(0, chin), mask.rowRange(0, chin), m.second.lab, &m.second.pixels)) {
+      return m;
+    }
+    const int covered = std::max(1, cv::countNonZero(context.inside.rowRange(0, std::max(1, chin))));
+    m.first = m.second.pixels >= kMinBackdropShare * covered;
+    return m;
+  });
+  backdrop = measured.second;
+  return measured.first;
 }
 
-cv::Mat clothingZone(const CheckContext& context) {
+const cv::Mat& clothingZone(const CheckContext& context) {
+  return context.shared<cv::Mat>("clothing_zone", [&] { return makeClothingZone(context); });
+}
+
+namespace {
+cv::Mat makeClothingZone(const CheckContext& context) {
   const FaceFrame face = faceFrame(context);
   const int width = context.output.cols, height = context.output.rows;
   cv::Mat zone(context.output.size(), CV_8U, cv::Scalar(0));
@@ -169,8 +196,18 @@ cv::Mat clothingZone(const CheckContext& context) {
   }
   return zone & context.inside;
 }
+}  // namespace
 
-std::vector<int> bodyOutline(const CheckContext& context, const Backdrop& backdrop) {
+const std::vector<int>& bodyOutline(const CheckContext& context) {
+  return context.shared<std::vector<int>>("body_outline", [&] {
+    Backdrop backdrop;
+    measureBackdrop(context, backdrop);
+    return makeBodyOutline(context, backdrop);
+  });
+}
+
+namespace {
+std::vector<int> makeBodyOutline(const CheckContext& context, const Backdrop& backdrop) {
   const cv::Mat& lab = context.output_lab;
   const int start = cvRound(faceFrame(context).chin_y);
   std::vector<int> outline(static_cast<size_t>(lab.cols), kOutlineNotBackdrop);
@@ -206,6 +243,7 @@ std::vector<int> bodyOutline(const CheckContext& context, const Backdrop& backdr
   }
   return outline;
 }
+}  // namespace
 
 OutlineLine fitOutline(const std::vector<int>& outline, const FaceFrame& face, int side, double inner, double outer,
                        double min_share) {
@@ -233,12 +271,20 @@ OutlineLine fitOutline(const std::vector<int>& outline, const FaceFrame& face, i
 }
 
 bool skinColour(const CheckContext& context, cv::Vec3f& skin) {
-  const std::vector<MeshPoint>& mesh = context.face_out.mesh;
-  if (mesh.size() < static_cast<size_t>(kMeshPointCount)) return false;
-  cv::Mat cheeks(context.output.size(), CV_8U, cv::Scalar(0));
-  const int radius = std::max(2, cvRound(0.05 * faceFrame(context).width));
-  for (int i : {50, 280}) cv::circle(cheeks, cv::Point(cvRound(mesh[i].x), cvRound(mesh[i].y)), radius, cv::Scalar(255), cv::FILLED);
-  return medianLab(context.output_lab, cheeks & context.inside, skin);
+  using Measured = std::pair<bool, cv::Vec3f>;
+  const Measured& measured = context.shared<Measured>("skin_colour", [&] {
+    Measured m{false, {}};
+    const std::vector<MeshPoint>& mesh = context.face_out.mesh;
+    if (mesh.size() < static_cast<size_t>(kMeshPointCount)) return m;
+    cv::Mat cheeks(context.output.size(), CV_8U, cv::Scalar(0));
+    const int radius = std::max(2, cvRound(0.05 * faceFrame(context).width));
+    for (int i : {50, 280})
+      cv::circle(cheeks, cv::Point(cvRound(mesh[i].x), cvRound(mesh[i].y)), radius, cv::Scalar(255), cv::FILLED);
+    m.first = medianLab(context.output_lab, cheeks & context.inside, m.second);
+    return m;
+  });
+  if (measured.first) skin = measured.second;
+  return measured.first;
 }
 
 cv::Mat skinLike(const CheckContext& context, const cv::Vec3f& skin, const cv::Rect& area) {

@@ -24,11 +24,13 @@ struct FaceFrame {
 FaceFrame faceFrame(const CheckContext& context);
 
 // The face (hull of the mesh) grown by `margin` face widths, in output pixels.
-cv::Mat faceZone(const CheckContext& context, double margin);
+// This and the regions below are made once per photo (CheckContext::shared):
+// clone before changing them.
+const cv::Mat& faceZone(const CheckContext& context, double margin);
 
 // Output pixels that came from the photo, are not the person, and are not in the
 // face (pale skin can come close to a light backdrop's colour).
-cv::Mat backgroundMask(const CheckContext& context);
+const cv::Mat& backgroundMask(const CheckContext& context);
 
 // Per-channel median of the Lab pixels under the mask (8-bit, any non-zero).
 // False when the mask is empty.
@@ -52,14 +54,15 @@ bool measureBackdrop(const CheckContext& context, Backdrop& backdrop);
 // Where clothing is in a head-and-shoulders crop: the bottom band of the output
 // beside the neck, inside the photo. Geometric, not from the person mask, so that
 // clothing the colour of the backdrop (which the person mask loses) is measured.
-cv::Mat clothingZone(const CheckContext& context);
+const cv::Mat& clothingZone(const CheckContext& context);
 
 // The body's top outline below the chin, per output column: scanning down from
-// the chin's row where the column shows backdrop, the first row whose colour
-// steps away from the backdrop just above it, for three rows running.
+// the chin's row where the column shows backdrop (measureBackdrop's colour), the
+// first row whose colour steps away from the backdrop just above it, for three
+// rows running.
 inline constexpr int kOutlineNotBackdrop = -2;  // the column starts on hair, neck or body
 inline constexpr int kOutlineNoBody = -1;       // backdrop down to the bottom (or the photo's end)
-std::vector<int> bodyOutline(const CheckContext& context, const Backdrop& backdrop);
+const std::vector<int>& bodyOutline(const CheckContext& context);
 
 // A straight line y = intercept + slope * x through one side's outline points
 // (Theil-Sen: the median of the pairwise slopes, robust to stray hair).

@@ -8,6 +8,7 @@
 #include "checks/background_body_regions.h"
 #include "checks/check.h"
 #include "checks/check_groups.h"
+#include "checks/lab_planes.h"
 #include "segmentation/person_mask.h"
 
 namespace gradphoto {
@@ -94,7 +95,7 @@ cv::Mat studentComponents(const CheckContext& context) {
   cv::Mat labels;
   const int count = cv::connectedComponents(context.person, labels, 8, CV_32S);
   std::vector<bool> keep(static_cast<size_t>(count), false);
-  const cv::Mat face = faceZone(context, 0.0);
+  const cv::Mat& face = faceZone(context, 0.0);
   for (int y = 0; y < labels.rows; ++y)
     for (int x = 0; x < labels.cols; ++x)
       if (face.at<std::uint8_t>(y, x) && context.person.at<std::uint8_t>(y, x)) keep[labels.at<int>(y, x)] = true;
@@ -164,10 +165,10 @@ Bilingual colourName(const BackgroundColour& colour) {
 // height (long hair over the shoulders); when backdrop-coloured pixels run down
 // to the bottom instead, it counts whole only with keep_unseparated (clothing
 // the colour of the backdrop looks just like that).
-cv::Mat clothingRegion(const CheckContext& context, const Backdrop& backdrop, bool keep_unseparated) {
+cv::Mat clothingRegion(const CheckContext& context, bool keep_unseparated) {
   const FaceFrame face = faceFrame(context);
-  cv::Mat clothing = clothingZone(context);
-  const std::vector<int> outline = bodyOutline(context, backdrop);
+  cv::Mat clothing = clothingZone(context).clone();
+  const std::vector<int>& outline = bodyOutline(context);
   for (int side : {-1, 1}) {
     const OutlineLine line = fitOutline(outline, face, side, kOutlineInner, kOutlineOuter, kOutlineMinShare);
     int columns = 0, covered = 0;
@@ -280,7 +281,7 @@ CheckResult checkClothingContrast(const CheckContext& context, const CheckLimits
   if (context.face == nullptr) return notMeasurableResult(id, limits, kNeedsOneFace);
   Backdrop backdrop;
   if (!measureBackdrop(context, backdrop)) return notMeasurableResult(id, limits, kNoBackdrop);
-  const cv::Mat zone = clothingRegion(context, backdrop, true);
+  const cv::Mat zone = clothingRegion(context, true);
   // The backdrop beside the clothing: in the zone's columns, from the chin's
   // height down to the body's outline (or to the zone where there is none). A
   // backdrop lit unevenly differs there from its median, and below the chin
@@ -288,8 +289,8 @@ CheckResult checkClothingContrast(const CheckContext& context, const CheckLimits
   cv::Vec3f beside = backdrop.lab;
   {
     const FaceFrame face = faceFrame(context);
-    const std::vector<int> outline = bodyOutline(context, backdrop);
-    const cv::Mat full_zone = clothingZone(context);
+    const std::vector<int>& outline = bodyOutline(context);
+    const cv::Mat& full_zone = clothingZone(context);
     cv::Mat columns;
     cv::reduce(full_zone, columns, 0, cv::REDUCE_MAX);
     int zone_top = full_zone.rows;
@@ -341,12 +342,11 @@ CheckResult checkClothingPattern(const CheckContext& context, const CheckLimits&
   Backdrop backdrop;
   if (!measureBackdrop(context, backdrop)) return notMeasurableResult(id, limits, kNoBackdrop);
   const FaceFrame face = faceFrame(context);
-  cv::Mat clothing = clothingRegion(context, backdrop, false);
+  cv::Mat clothing = clothingRegion(context, false);
   cv::erode(clothing, clothing, disc(kClothingBoundary));
   const int pixels = cv::countNonZero(clothing);
   if (pixels < kMinClothingArea * face.width * face.width) return notMeasurableResult(id, limits, kNoClothing);
-  std::vector<cv::Mat> lab;
-  cv::split(context.output_lab, lab);
+  const std::array<cv::Mat, 3>& lab = labPlanes(context);
   cv::Mat smooth, gx, gy, gradient;
   cv::GaussianBlur(lab[0], smooth, cv::Size(), kPatternBlur);
   cv::Sobel(smooth, gx, CV_32F, 1, 0, 3, 1.0 / 8);  // 1/8: Sobel's weights sum to 8, giving L* per pixel

@@ -8,6 +8,7 @@
 #include "checks/background_body_regions.h"
 #include "checks/check.h"
 #include "checks/check_groups.h"
+#include "checks/lab_planes.h"
 
 namespace gradphoto {
 namespace {
@@ -137,7 +138,7 @@ CheckResult checkShouldersLevel(const CheckContext& context, const CheckLimits& 
   Backdrop backdrop;
   if (!measureBackdrop(context, backdrop)) return notMeasurableResult(id, limits, no_shoulders);
   const FaceFrame face = faceFrame(context);
-  const std::vector<int> outline = bodyOutline(context, backdrop);
+  const std::vector<int>& outline = bodyOutline(context);
   const OutlineLine left = fitOutline(outline, face, -1, kShoulderInner, kShoulderOuter, kMinShoulderColumns);
   const OutlineLine right = fitOutline(outline, face, +1, kShoulderInner, kShoulderOuter, kMinShoulderColumns);
   // A ragged outline is no shoulder line (a busy background, hair over the shoulders).
@@ -172,7 +173,7 @@ CheckResult checkBodySquare(const CheckContext& context, const CheckLimits& limi
   Backdrop backdrop;
   if (!measureBackdrop(context, backdrop)) return notMeasurableResult(id, limits, no_body);
   const FaceFrame face = faceFrame(context);
-  const std::vector<int> outline = bodyOutline(context, backdrop);
+  const std::vector<int>& outline = bodyOutline(context);
   const int rows = context.output.rows;
   const BodyExtent left_extent = bodyExtent(outline, face, rows, -1), right_extent = bodyExtent(outline, face, rows, +1);
   const double left = left_extent.distance, right = right_extent.distance;
@@ -266,9 +267,7 @@ CheckResult checkJewellery(const CheckContext& context, const CheckLimits& limit
   const FaceFrame face = faceFrame(context);
   const double w = face.width;
   const std::vector<MeshPoint>& mesh = context.face_out.mesh;
-  std::vector<cv::Mat> lab;
-  cv::split(context.output_lab, lab);
-  const cv::Mat& lightness = lab[0];
+  const cv::Mat& lightness = labPlanes(context)[0];
   const cv::Rect frame(0, 0, lightness.cols, lightness.rows);
   // Ear lobes: boxes 0.3 x 0.4 face widths from 0.1 face widths below the face's
   // widest points (mesh 234, 454), slightly outward; the neck: 0.9 x 0.75 face
@@ -302,7 +301,7 @@ CheckResult checkJewellery(const CheckContext& context, const CheckLimits& limit
   cv::Vec3f skin(60, 0, 0);
   skinColour(context, skin);
   const cv::Mat skin_like = skinLike(context, skin, work);
-  const cv::Mat backdrop_mask = backgroundMask(context);
+  const cv::Mat& backdrop_mask = backgroundMask(context);
   const cv::Mat ring_shape = disc(std::max(2, cvRound(kSpotRing * w)));
   int count = 0;
   for (const Region& region : regions) {

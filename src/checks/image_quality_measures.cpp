@@ -11,6 +11,9 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "checks/check.h"
+#include "checks/lab_planes.h"
+
 namespace gradphoto::image_quality {
 namespace {
 
@@ -123,10 +126,16 @@ double rms(const cv::Mat& values, const cv::Mat& mask) {
   return std::sqrt(cv::mean(squared, mask)[0]);
 }
 
-cv::Mat lightness(const CheckContext& context) {
-  cv::Mat l;
-  cv::extractChannel(context.output_lab, l, 0);
-  return l;
+const cv::Mat& lightness(const CheckContext& context) { return labPlanes(context)[0]; }
+
+// L* under a Gaussian blur of `sigma` output pixels; the sharpness and texture
+// measures share the same blur.
+const cv::Mat& blurredLightness(const CheckContext& context, double sigma) {
+  return context.shared<cv::Mat>("lightness_blur:" + formatNumber(sigma, 3), [&] {
+    cv::Mat blurred;
+    cv::GaussianBlur(lightness(context), blurred, cv::Size(), sigma);
+    return blurred;
+  });
 }
 
 bool hasMesh(const CheckContext& context) {
@@ -307,7 +316,9 @@ std::string xmpCreatorTool(const std::uint8_t* xmp, std::size_t size) {
 
 }  // namespace
 
-FaceMasks faceMasks(const CheckContext& context) {
+namespace {
+
+FaceMasks makeFaceMasks(const CheckContext& context) {
   FaceMasks masks;
   if (!hasMesh(context)) return masks;
   const Face& face = context.face_out;
@@ -340,14 +351,20 @@ FaceMasks faceMasks(const CheckContext& context) {
   return masks;
 }
 
+}  // namespace
+
+const FaceMasks& faceMasks(const CheckContext& context) {
+  return context.shared<FaceMasks>("face_masks", [&] { return makeFaceMasks(context); });
+}
+
+
 Sharpness sharpness(const CheckContext& context) {
   Sharpness result;
-  const FaceMasks masks = faceMasks(context);
+  const FaceMasks& masks = faceMasks(context);
   if (masks.oval.empty() || cv::countNonZero(masks.oval) < kMinSkinPixels) return result;
-  const cv::Mat l = lightness(context);
-  cv::Mat fine_blur, coarse_blur;
-  cv::GaussianBlur(l, fine_blur, cv::Size(), kFineSigma);
-  cv::GaussianBlur(l, coarse_blur, cv::Size(), kCoarseSigma);
+  const cv::Mat& l = lightness(context);
+  const cv::Mat& fine_blur = blurredLightness(context, kFineSigma);
+  const cv::Mat& coarse_blur = blurredLightness(context, kCoarseSigma);
   const double fine = rms(l - fine_blur, masks.oval);
   const double coarse = rms(fine_blur - coarse_blur, masks.oval);
   if (!(coarse > 0)) return result;
@@ -361,10 +378,10 @@ Sharpness sharpness(const CheckContext& context) {
 
 Exposure exposure(const CheckContext& context) {
   Exposure result;
-  const FaceMasks masks = faceMasks(context);
+  const FaceMasks& masks = faceMasks(context);
   const int skin_pixels = masks.skin.empty() ? 0 : cv::countNonZero(masks.skin);
   if (skin_pixels < kMinSkinPixels) return result;
-  const cv::Mat l = lightness(context);
+  const cv::Mat& l = lightness(context);
   result.measured = true;
   result.skin_median_l = percentile(l, masks.skin, 0.5);
   result.highlight_l = percentile(l, masks.skin, kSkinHighlightPercentile);
@@ -382,11 +399,11 @@ Exposure exposure(const CheckContext& context) {
 
 Evenness evenness(const CheckContext& context) {
   Evenness result;
-  const FaceMasks masks = faceMasks(context);
+  const FaceMasks& masks = faceMasks(context);
   if (masks.cheek_left.empty() || cv::countNonZero(masks.cheek_left) < kMinRegionPixels ||
       cv::countNonZero(masks.cheek_right) < kMinRegionPixels)
     return result;
-  const cv::Mat l = lightness(context);
+  const cv::Mat& l = lightness(context);
   const double left = percentile(l, masks.cheek_left, 0.5), right = percentile(l, masks.cheek_right, 0.5);
   if (!(std::max(left, right) > 0)) return result;
   result.measured = true;
@@ -397,11 +414,10 @@ Evenness evenness(const CheckContext& context) {
 }
 
 double specularShare(const CheckContext& context) {
-  const FaceMasks masks = faceMasks(context);
+  const FaceMasks& masks = faceMasks(context);
   const int skin_pixels = masks.skin.empty() ? 0 : cv::countNonZero(masks.skin);
   if (skin_pixels < kMinSkinPixels) return kNaN;
-  std::vector<cv::Mat> lab;
-  cv::split(context.output_lab, lab);
+  const std::array<cv::Mat, 3>& lab = labPlanes(context);
   cv::Mat chroma;
   cv::magnitude(lab[1], lab[2], chroma);
   const double median_l = percentile(lab[0], masks.skin, 0.5);
@@ -413,15 +429,13 @@ double specularShare(const CheckContext& context) {
 
 SkinTexture skinTexture(const CheckContext& context) {
   SkinTexture result;
-  const FaceMasks masks = faceMasks(context);
+  const FaceMasks& masks = faceMasks(context);
   if (masks.skin.empty()) return result;
-  const cv::Mat l = lightness(context);
+  const cv::Mat& l = lightness(context);
   // On an enlarged crop (scale > 1) one photo pixel covers several output pixels:
   // the fine band is taken at the photo's pixel size, where its texture is.
   const double sigma = std::max(kFineSigma, context.crop.scale);
-  cv::Mat blurred;
-  cv::GaussianBlur(l, blurred, cv::Size(), sigma);
-  const cv::Mat detail = l - blurred;
+  const cv::Mat detail = l - blurredLightness(context, sigma);
   const int margin = std::max(2, cvRound(kFeatureMargin * masks.face_width));
   cv::Mat eyes;
   cv::dilate(masks.eyes, eyes, ellipse(margin));

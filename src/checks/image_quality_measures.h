@@ -23,7 +23,8 @@ struct FaceMasks {
   cv::Mat cheek_left, cheek_right;  // image-left and image-right upper cheeks
   double face_width = 0;            // output pixels, cheek to cheek
 };
-FaceMasks faceMasks(const CheckContext& context);
+// Made once per photo and shared (CheckContext::shared): read only.
+const FaceMasks& faceMasks(const CheckContext& context);
 
 struct Sharpness {
   bool measured = false;
