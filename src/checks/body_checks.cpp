@@ -287,20 +287,10 @@ CheckResult checkJewellery(const CheckContext& context, const CheckLimits& limit
       {cv::Rect(cvRound(face.centre_x - 0.45 * w), cvRound(face.chin_y + 0.05 * w), cvRound(0.9 * w), cvRound(0.75 * w)) &
            frame,
        true});
-  // Everything below is computed only around the regions (the top-hat needs a
-  // spot's width of surroundings, the backdrop comparison 0.3 face widths).
   const int size = std::max(3, cvRound(kSpotSize * w)) | 1;
-  const int grow = cvRound(kBackdropSearch * w) + size;
-  cv::Rect work;
-  for (const Region& region : regions) work |= region.box;
-  work = cv::Rect(work.x - grow, work.y - grow, work.width + 2 * grow, work.height + 2 * grow) & frame;
-  cv::Mat tophat(lightness.size(), CV_32F, cv::Scalar(0)), opened;
-  cv::morphologyEx(lightness(work), opened, cv::MORPH_OPEN, cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(size, size)));
-  cv::Mat tophat_work = tophat(work);
-  cv::subtract(lightness(work), opened, tophat_work);
+  const cv::Mat spot_shape = cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(size, size));
   cv::Vec3f skin(60, 0, 0);
   skinColour(context, skin);
-  const cv::Mat skin_like = skinLike(context, skin, work);
   const cv::Mat& backdrop_mask = backgroundMask(context);
   const cv::Mat ring_shape = disc(std::max(2, cvRound(kSpotRing * w)));
   int count = 0;
@@ -318,7 +308,25 @@ CheckResult checkJewellery(const CheckContext& context, const CheckLimits& limit
     const double backdrop_light = backdrop_lightness.empty() ? 0.0 : percentile(backdrop_lightness, 0.95);
     const float floor = static_cast<float>(
         std::max<double>({kSpotMinLightness, skin[0] + kSpotOverSkin, backdrop_light + kSpotOverBackdrop}));
-    const cv::Mat spots = (tophat(region.box) > kSpotContrast) & (lightness(region.box) > floor) & context.inside(region.box);
+    const cv::Mat light = (lightness(region.box) > floor) & context.inside(region.box);
+    // Most photos have no pixel that light near the ears or on the neck: then
+    // there is no spot, and no need for the top-hat (the costliest step here).
+    if (cv::countNonZero(light) == 0) continue;
+    // The top-hat (lightness minus its opening by a spot-sized disc) inside the
+    // box is exact when computed over the box grown by the disc's diameter.
+    const cv::Rect grown =
+        cv::Rect(region.box.x - size, region.box.y - size, region.box.width + 2 * size, region.box.height + 2 * size) &
+        frame;
+    cv::Mat opened, tophat;
+    cv::morphologyEx(lightness(grown), opened, cv::MORPH_OPEN, spot_shape);
+    cv::subtract(lightness(grown), opened, tophat);
+    const cv::Mat spots = (tophat(region.box - grown.tl()) > kSpotContrast) & light;
+    // A necklace lies on skin: its surroundings are looked at within the ring's
+    // reach of the neck box.
+    const int ring_reach = ring_shape.cols / 2;
+    const cv::Rect skin_area = cv::Rect(region.box.x - ring_reach, region.box.y - ring_reach,
+                                        region.box.width + 2 * ring_reach, region.box.height + 2 * ring_reach) & frame;
+    const cv::Mat skin_like = region.neck ? skinLike(context, skin, skin_area) : cv::Mat();
     cv::Mat labels, stats, centroids;
     const int components = cv::connectedComponentsWithStats(spots, labels, stats, centroids, 8);
     for (int i = 1; i < components; ++i) {
