@@ -39,9 +39,9 @@ int intField(const val& object, const char* name) {
   return v.isNumber() ? v.as<int>() : 0;
 }
 
-gradphoto::ImageView viewOf(const val& image, const std::vector<std::uint8_t>& pixels) {
-  return {pixels.empty() ? nullptr : pixels.data(), pixels.size(), intField(image, "width"), intField(image, "height"),
-          intField(image, "stride"), formatFromJs(image)};
+gradphoto::ImageView viewOf(const val& image, const gradphoto::wasm::PixelBuffer& pixels) {
+  return {pixels.data.get(), pixels.size, intField(image, "width"), intField(image, "height"), intField(image, "stride"),
+          formatFromJs(image)};
 }
 
 // Returns null when the models loaded, else an error object.
@@ -70,7 +70,7 @@ val analyze(val image) {
     result.set("error", errorToJs(kModelsNotLoaded));
     return result;
   }
-  const std::vector<std::uint8_t> pixels = copyBytes(image["data"]);
+  const gradphoto::wasm::PixelBuffer pixels = gradphoto::wasm::copyPixels(image["data"]);
   return gradphoto::wasm::analysisToJs(g_analyzer->analyze(viewOf(image, pixels)));
 }
 
@@ -84,7 +84,7 @@ val check(val image) {
                                    "The profile is not loaded yet."}));
     return result;
   }
-  const std::vector<std::uint8_t> pixels = copyBytes(image["data"]);
+  const gradphoto::wasm::PixelBuffer pixels = gradphoto::wasm::copyPixels(image["data"]);
   const std::vector<std::uint8_t> file = copyBytes(image["file"]);
   const gradphoto::PhotoReport report =
       g_checker->check({viewOf(image, pixels), file.empty() ? nullptr : file.data(), file.size()});

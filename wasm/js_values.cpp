@@ -153,4 +153,13 @@ std::vector<std::uint8_t> copyBytes(const val& array) {
   return bytes;
 }
 
+PixelBuffer copyPixels(const val& array) {
+  PixelBuffer pixels;
+  if (array.isUndefined() || array.isNull()) return pixels;
+  pixels.size = array["length"].as<size_t>();
+  pixels.data.reset(new std::uint8_t[pixels.size]);  // default-initialised: not zeroed
+  val(emscripten::typed_memory_view(pixels.size, pixels.data.get())).call<void>("set", array);
+  return pixels;
+}
+
 }  // namespace gradphoto::wasm

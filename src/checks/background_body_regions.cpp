@@ -74,8 +74,10 @@ cv::Mat makeFaceZone(const CheckContext& context, double margin) {
   if (points.empty()) return zone;
   cv::convexHull(points, hull);
   cv::fillConvexPoly(zone, hull, cv::Scalar(255));
+  // Grown by a disc: for a convex polygon that is its outline drawn with a pen
+  // of the disc's diameter (round joints), at a fraction of a dilation's cost.
   const int grow = cvRound(margin * faceFrame(context).width);
-  if (grow > 0) cv::dilate(zone, zone, disc(grow));
+  if (grow > 0) cv::polylines(zone, hull, true, cv::Scalar(255), 2 * grow + 1, cv::LINE_8);
   return zone;
 }
 }  // namespace
