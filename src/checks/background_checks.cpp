@@ -54,7 +54,8 @@ cv::Vec3d linearRgb(const cv::Vec3f& srgb_255) {
   return out;
 }
 
-cv::Mat shadowLike(const CheckContext& context, const Backdrop& backdrop) {
+// Rows from `end_row` down stay 0 (background.uniform looks above the chin only).
+cv::Mat shadowLike(const CheckContext& context, const Backdrop& backdrop, int end_row) {
   // Per-byte lookup of the sRGB transfer function.
   double to_linear[256];
   for (int i = 0; i < 256; ++i) to_linear[i] = linearRgb(cv::Vec3f(static_cast<float>(i), 0, 0))[0];
@@ -62,7 +63,7 @@ cv::Mat shadowLike(const CheckContext& context, const Backdrop& backdrop) {
   const double reference_sum = reference[0] + reference[1] + reference[2] + 1e-9;
   const double ref_r = reference[0] / reference_sum, ref_g = reference[1] / reference_sum;
   cv::Mat like(context.output.size(), CV_8U, cv::Scalar(0));
-  for (int y = 0; y < like.rows; ++y) {
+  for (int y = 0; y < std::min(end_row, like.rows); ++y) {
     const cv::Vec3b* row = context.output.ptr<cv::Vec3b>(y);
     std::uint8_t* out = like.ptr<std::uint8_t>(y);
     for (int x = 0; x < like.cols; ++x) {
@@ -251,14 +252,21 @@ CheckResult checkBackgroundUniform(const CheckContext& context, const CheckLimit
   const FaceFrame face = faceFrame(context);
   // Backdrop, backdrop in shadow, and whatever else is outside the head and not
   // the student; above the chin (below it is clothing).
-  cv::Mat region = backgroundMask(context) | shadowLike(context, backdrop) |
+  const int chin = std::clamp(static_cast<int>(face.chin_y), 0, context.output.rows);
+  cv::Mat region = backgroundMask(context) | shadowLike(context, backdrop, chin) |
                    ((headZone(context, face) == 0) & (studentComponents(context) == 0));
   region &= context.inside & (faceZone(context, 0.05) == 0);
-  region.rowRange(std::clamp(static_cast<int>(face.chin_y), 0, region.rows), region.rows).setTo(0);
-  cv::erode(region, region, disc(std::max(1, cvRound(kBoundaryLayer * face.width))));
-  const cv::Mat distance = deltaE(context.output_lab, backdrop.lab);
+  region.rowRange(chin, region.rows).setTo(0);
+  // Only the rows above the chin are eroded and measured (below, all is 0; the
+  // erosion of the upper rows still reads the zeros beneath them).
+  if (chin > 0) {
+    cv::Mat eroded;
+    cv::erode(region.rowRange(0, chin), eroded, disc(std::max(1, cvRound(kBoundaryLayer * face.width))));
+    eroded.copyTo(region.rowRange(0, chin));
+  }
+  const cv::Mat distance = chin > 0 ? deltaE(context.output_lab.rowRange(0, chin), backdrop.lab) : cv::Mat();
   std::vector<float> values;
-  for (int y = 0; y < region.rows; ++y)
+  for (int y = 0; y < chin; ++y)
     for (int x = 0; x < region.cols; ++x)
       if (region.at<std::uint8_t>(y, x)) values.push_back(distance.at<float>(y, x));
   if (values.size() < static_cast<size_t>(backdrop.pixels / 2)) return notMeasurableResult(id, limits, kNoBackdrop);
@@ -312,12 +320,13 @@ CheckResult checkClothingContrast(const CheckContext& context, const CheckLimits
   // neck: the percentile leaves room for backdrop in part of the zone, and the
   // better side counts (a narrow or leaning body may leave one side's zone to
   // the backdrop; clothing like the backdrop is so on both sides).
-  const cv::Mat distance = deltaE(context.output_lab, beside);
+  const cv::Rect box = cv::boundingRect(zone);
+  const cv::Mat distance = box.empty() ? cv::Mat() : deltaE(context.output_lab(box), beside);  // the zone's box only
   const double centre_x = faceFrame(context).centre_x, face_width = faceFrame(context).width;
   std::vector<float> sides[2];
-  for (int y = 0; y < zone.rows; ++y)
-    for (int x = 0; x < zone.cols; ++x)
-      if (zone.at<std::uint8_t>(y, x)) sides[x < centre_x ? 0 : 1].push_back(distance.at<float>(y, x));
+  for (int y = box.y; y < box.y + box.height; ++y)
+    for (int x = box.x; x < box.x + box.width; ++x)
+      if (zone.at<std::uint8_t>(y, x)) sides[x < centre_x ? 0 : 1].push_back(distance.at<float>(y - box.y, x - box.x));
   double contrast = -1;
   for (const std::vector<float>& side : sides)
     if (side.size() >= kMinClothingArea / 2 * face_width * face_width) {
@@ -346,18 +355,25 @@ CheckResult checkClothingPattern(const CheckContext& context, const CheckLimits&
   cv::erode(clothing, clothing, disc(kClothingBoundary));
   const int pixels = cv::countNonZero(clothing);
   if (pixels < kMinClothingArea * face.width * face.width) return notMeasurableResult(id, limits, kNoClothing);
-  const std::array<cv::Mat, 3>& lab = labPlanes(context);
+  const cv::Mat& lightness = labPlanes(context)[0];
+  // Blur and gradient over the clothing's box grown by the filters' reach (the
+  // blur's 3 sigma and Sobel's 1 pixel), so the box's values equal a whole-image
+  // pass; the clothing seldom covers a third of the output.
+  const int reach = static_cast<int>(std::ceil(3 * kPatternBlur)) + 2;
+  const cv::Rect box = cv::boundingRect(clothing);
+  const cv::Rect grown =
+      cv::Rect(box.x - reach, box.y - reach, box.width + 2 * reach, box.height + 2 * reach) & cv::Rect({}, clothing.size());
   cv::Mat smooth, gx, gy, gradient;
-  cv::GaussianBlur(lab[0], smooth, cv::Size(), kPatternBlur);
+  cv::GaussianBlur(lightness(grown), smooth, cv::Size(), kPatternBlur);
   cv::Sobel(smooth, gx, CV_32F, 1, 0, 3, 1.0 / 8);  // 1/8: Sobel's weights sum to 8, giving L* per pixel
   cv::Sobel(smooth, gy, CV_32F, 0, 1, 3, 1.0 / 8);
   cv::magnitude(gx, gy, gradient);
   int light = 0, patterned = 0, either = 0;
-  for (int y = 0; y < clothing.rows; ++y)
-    for (int x = 0; x < clothing.cols; ++x) {
+  for (int y = box.y; y < box.y + box.height; ++y)
+    for (int x = box.x; x < box.x + box.width; ++x) {
       if (!clothing.at<std::uint8_t>(y, x)) continue;
-      const bool is_light = lab[0].at<float>(y, x) > kLightClothing;
-      const bool is_patterned = gradient.at<float>(y, x) > kPatternGradient;
+      const bool is_light = lightness.at<float>(y, x) > kLightClothing;
+      const bool is_patterned = gradient.at<float>(y - grown.y, x - grown.x) > kPatternGradient;
       light += is_light;
       patterned += is_patterned;
       either += is_light || is_patterned;

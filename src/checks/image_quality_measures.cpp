@@ -515,12 +515,20 @@ ScreenGrid screenGrid(const CheckContext& context) {
   const auto ring = [&](double radius) {
     return std::min(kGridRings - 1, static_cast<int>(radius / kGridMaxFrequency * kGridRings));
   };
-  // The spectrum of a real image is symmetric: half of it is enough.
+  // The spectrum of a real image is symmetric: half of it is enough. Each bin's
+  // ring (or -1 when the bin is not usable) is worked out once for both passes.
+  const int half = n / 2 + 1;
+  std::vector<int> ring_of(static_cast<std::size_t>(n) * half, -1);
+  std::vector<double> radius_of(ring_of.size(), 0.0);
   std::vector<std::vector<float>> rings(kGridRings);
   for (int y = 0; y < n; ++y)
-    for (int x = 0; x <= n / 2; ++x) {
+    for (int x = 0; x < half; ++x) {
       double radius;
-      if (usable(y, x, radius)) rings[ring(radius)].push_back(power.at<float>(y, x));
+      if (!usable(y, x, radius)) continue;
+      const std::size_t bin = static_cast<std::size_t>(y) * half + x;
+      ring_of[bin] = ring(radius);
+      radius_of[bin] = radius;
+      rings[ring_of[bin]].push_back(power.at<float>(y, x));
     }
   std::vector<double> median(kGridRings, 0);
   for (int i = 0; i < kGridRings; ++i) {
@@ -531,15 +539,15 @@ ScreenGrid screenGrid(const CheckContext& context) {
   }
   double best = 0, best_radius = 0;
   for (int y = 0; y < n; ++y)
-    for (int x = 0; x <= n / 2; ++x) {
-      double radius;
-      if (!usable(y, x, radius)) continue;
-      const double m = median[ring(radius)];
+    for (int x = 0; x < half; ++x) {
+      const std::size_t bin = static_cast<std::size_t>(y) * half + x;
+      if (ring_of[bin] < 0) continue;
+      const double m = median[ring_of[bin]];
       if (m <= 0) continue;
       const double ratio = power.at<float>(y, x) / m;
       if (ratio > best) {
         best = ratio;
-        best_radius = radius;
+        best_radius = radius_of[bin];
       }
     }
   if (!(best > 0)) return result;
