@@ -7,7 +7,6 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
-#include <cstdio>
 
 #include <opencv2/imgproc.hpp>
 
@@ -59,14 +58,10 @@ Face faceInOutput(const CheckContext& context, const Face& face) {
   return out;
 }
 
-static double T0() { return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now().time_since_epoch()).count(); }
 void prepareFaceContext(const PhotoInput& input, const Profile& profile, CheckContext& context) {
-  double t = T0();
   const Face& face = *context.face;
   const WorkingImage small = makeWorkingImage(input.image, kSegmentationMaxSide);
-  fprintf(stderr, "work %.1f ", T0() - t); t = T0();
   context.segmentation = segmentPerson(small.rgb, faceInWorking(small, face));
-  fprintf(stderr, "seg %.1f ", T0() - t); t = T0();
 
   const KeyPoints& k = face.key_points;
   HeadGeometry& head = context.head;
@@ -83,9 +78,7 @@ void prepareFaceContext(const PhotoInput& input, const Profile& profile, CheckCo
   const cv::Size output_size(profile.output.width, profile.output.height);
   context.crop = planCrop(head, cropBandsFromProfile(profile), context.photo_size);
   context.output = renderCrop(input.image, context.crop, output_size);
-  fprintf(stderr, "render %.1f ", T0() - t); t = T0();
   context.output_lab = toLab(context.output);
-  fprintf(stderr, "lab %.1f ", T0() - t); t = T0();
   context.crown_out = (head.crown_y - context.crop.top) * context.crop.scale;
   context.face_out = faceInOutput(context, face);
 
@@ -98,7 +91,6 @@ void prepareFaceContext(const PhotoInput& input, const Profile& profile, CheckCo
   const cv::Mat photo_area(small.rgb.size(), CV_8U, cv::Scalar(255));
   cv::warpAffine(photo_area, context.inside, output_to_small, output_size, cv::INTER_NEAREST | cv::WARP_INVERSE_MAP,
                  cv::BORDER_CONSTANT, cv::Scalar(0));
-  fprintf(stderr, "warp %.1f\n", T0() - t);
 }
 
 int severity(Verdict verdict) {
