@@ -164,7 +164,7 @@ SizedJpeg encodeJpegInSizeBand(const std::uint8_t* rgb, int width, int height, c
   // guesses instead of bisecting: the file size grows with quality, and roughly
   // exponentially, so interpolating log(size) between a known-fitting quality (lo)
   // and a known-too-big one (hi) lands near the answer. It still ends with the
-  // highest quality that fits: the bracket closes to hi == lo + 1. About 4 encodes
+  // highest quality that fits: the bracket closes to hi == lo + 1. About 3 encodes
   // instead of 7 for the CHSI band.
   std::vector<std::uint8_t> bytes;
   const auto encodeAt = [&](int quality) {
@@ -177,6 +177,11 @@ SizedJpeg encodeJpegInSizeBand(const std::uint8_t* rgb, int width, int height, c
     return result;
   };
   constexpr int kFirstGuess = 90;  // where a 480x640 portrait usually lands in 30-60 KB
+  // Between qualities 85 and 95 a portrait's file grows by 7-11% per quality
+  // step (neutral_front 006: 46.5 KB at 90, 56.7 at 93, 62.7 at 94); with only one
+  // side of the bracket known, the next guess steps by this growth instead of
+  // jumping to 100 or to the minimum (one encode fewer, ~5 ms in wasm).
+  constexpr double kTypicalStepGrowth = 1.08;
   int lo = 0, hi = 101;             // lo fits (0: none known yet), hi does not (101: none known)
   double lo_size = 0, hi_size = 0;
   int guess = std::max(band.min_quality, kFirstGuess);
@@ -198,9 +203,13 @@ SizedJpeg encodeJpegInSizeBand(const std::uint8_t* rgb, int width, int height, c
     }
     if (hi - lo <= 1) break;
     if (lo == 0) {
-      guess = band.min_quality;  // is anything small enough?
+      // Only a too-big quality known: step down by the typical growth.
+      const int steps = static_cast<int>(std::ceil(std::log(hi_size / band.max_bytes) / std::log(kTypicalStepGrowth)));
+      guess = std::clamp(hi - steps, band.min_quality, hi - 1);
     } else if (hi == 101) {
-      guess = 100;  // is everything small enough?
+      // Only a fitting quality known: step up by the typical growth.
+      const int steps = static_cast<int>(std::floor(std::log(band.max_bytes / lo_size) / std::log(kTypicalStepGrowth)));
+      guess = std::clamp(lo + std::max(1, steps), lo + 1, 100);
     } else if (hi_size > lo_size) {
       const double t = (std::log(band.max_bytes) - std::log(lo_size)) / (std::log(hi_size) - std::log(lo_size));
       guess = std::clamp(static_cast<int>(std::lround(lo + t * (hi - lo))), lo + 1, hi - 1);
