@@ -94,6 +94,11 @@ std::unique_ptr<FaceAnalyzer> FaceAnalyzer::create(const ModelBytes& models, Err
 }
 
 FaceAnalysis FaceAnalyzer::analyze(const ImageView& image) {
+  WorkingImage unused;
+  return analyze(image, unused);
+}
+
+FaceAnalysis FaceAnalyzer::analyze(const ImageView& image, WorkingImage& working_copy) {
   const auto start = Clock::now();
   FaceAnalysis analysis;
   analysis.width = image.width;
@@ -128,6 +133,7 @@ FaceAnalysis FaceAnalyzer::analyze(const ImageView& image) {
       analysis.faces.push_back(std::move(face));
     }
     analysis.timings.landmarks_ms = millisecondsSince(step);
+    working_copy = working;
   } catch (const std::exception& e) {
     // Native builds report OpenCV's exceptions here; the wasm build is compiled
     // without exception support, so it validates before calling OpenCV instead.

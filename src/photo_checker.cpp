@@ -58,9 +58,10 @@ Face faceInOutput(const CheckContext& context, const Face& face) {
   return out;
 }
 
-void prepareFaceContext(const PhotoInput& input, const Profile& profile, CheckContext& context) {
+void prepareFaceContext(const PhotoInput& input, const WorkingImage& analysis_copy, const Profile& profile,
+                        CheckContext& context) {
   const Face& face = *context.face;
-  const WorkingImage small = makeWorkingImage(input.image, kSegmentationMaxSide);
+  const WorkingImage small = shrinkWorkingImage(analysis_copy, input.image, kSegmentationMaxSide);
   context.segmentation = segmentPerson(small.rgb, faceInWorking(small, face));
 
   const KeyPoints& k = face.key_points;
@@ -141,7 +142,8 @@ PhotoReport PhotoChecker::check(const PhotoInput& input) {
   };
   const auto start = Clock::now();
   PhotoReport report;
-  report.analysis = impl_->analyzer->analyze(input.image);
+  WorkingImage analysis_copy;
+  report.analysis = impl_->analyzer->analyze(input.image, analysis_copy);
   report.timings.analysis_ms = millisecondsSince(start);
   if (report.analysis.error) {
     report.error = report.analysis.error;
@@ -158,7 +160,7 @@ PhotoReport PhotoChecker::check(const PhotoInput& input) {
     if (report.analysis.faces.size() == 1 && !report.analysis.faces[0].mesh.empty()) {
       const auto step = Clock::now();
       context.face = &report.analysis.faces[0];
-      prepareFaceContext(input, impl_->profile, context);
+      prepareFaceContext(input, analysis_copy, impl_->profile, context);
       report.crop = context.crop;
       report.timings.crop_ms = millisecondsSince(step);
     }

@@ -14,6 +14,8 @@
 
 namespace gradphoto {
 
+struct WorkingImage;
+
 struct ModelBytes {
   std::vector<std::uint8_t> face_detector;      // face_detection_short_range.tflite
   std::vector<std::uint8_t> face_landmarks;     // face_landmark.tflite
@@ -46,6 +48,10 @@ class FaceAnalyzer {
   FaceAnalyzer& operator=(const FaceAnalyzer&) = delete;
 
   FaceAnalysis analyze(const ImageView& image);
+  // The same, also handing back the downscaled RGB copy the landmarks were
+  // found on (src/image/working_image.h), for callers that need a small copy of
+  // the photo too and should not read a 48-megapixel photo twice.
+  FaceAnalysis analyze(const ImageView& image, WorkingImage& working_copy);
 
  private:
   struct Impl;

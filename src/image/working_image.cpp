@@ -35,34 +35,50 @@ int downscaleFactor(int longest, int max_side) {
   return factor;
 }
 
+// Area-averages by `factor` in exact integer blocks: halvings first, then the
+// odd rest. The at most factor-1 pixels dropped at the right and bottom edges do
+// not matter for finding a face or the person's outline.
+cv::Mat areaDownscale(const cv::Mat& source, int factor) {
+  if (factor <= 1) return source;
+  const int w = source.cols / factor, h = source.rows / factor;
+  cv::Mat scaled = source(cv::Rect(0, 0, w * factor, h * factor));
+  for (int remaining = factor; remaining > 1;) {
+    const int step = remaining % 2 == 0 ? 2 : remaining;
+    cv::Mat next;
+    cv::resize(scaled, next, cv::Size(scaled.cols / step, scaled.rows / step), 0, 0, cv::INTER_AREA);
+    scaled = next;
+    remaining /= step;
+  }
+  return scaled;
+}
+
 }  // namespace
 
 WorkingImage makeWorkingImage(const ImageView& image, int max_side) {
   WorkingImage working;
-  cv::Mat source = wrap(image);
+  const cv::Mat source = wrap(image);
   working.factor = downscaleFactor(std::max(image.width, image.height), max_side);
-
-  cv::Mat scaled = source;
-  if (working.factor > 1) {
-    // Area-average in exact integer blocks; the at most factor-1 pixels dropped at
-    // the right and bottom edges do not matter for finding a face.
-    const int w = image.width / working.factor;
-    const int h = image.height / working.factor;
-    scaled = source(cv::Rect(0, 0, w * working.factor, h * working.factor));
-    for (int remaining = working.factor; remaining > 1;) {
-      const int step = remaining % 2 == 0 ? 2 : remaining;
-      cv::Mat next;
-      cv::resize(scaled, next, cv::Size(scaled.cols / step, scaled.rows / step), 0, 0, cv::INTER_AREA);
-      scaled = next;
-      remaining /= step;
-    }
-  }
+  const cv::Mat scaled = areaDownscale(source, working.factor);
   const int code = toRgbCode(image.format);
   if (code >= 0) {
     cv::cvtColor(scaled, working.rgb, code);
   } else {
     working.rgb = scaled.data == image.data ? scaled.clone() : scaled;
   }
+  return working;
+}
+
+WorkingImage shrinkWorkingImage(const WorkingImage& larger, const ImageView& original, int max_side) {
+  const int factor = downscaleFactor(std::max(original.width, original.height), max_side);
+  // The halvings compose: a power-of-two copy halved on gives the very pixels a
+  // copy made from the original would have (each channel is averaged alone, so
+  // dropping alpha before or after makes no difference).
+  const bool power_of_two = larger.factor > 0 && (larger.factor & (larger.factor - 1)) == 0;
+  if (larger.rgb.empty() || !power_of_two || factor % larger.factor != 0) return makeWorkingImage(original, max_side);
+  WorkingImage working;
+  working.factor = factor;
+  working.rgb = areaDownscale(larger.rgb, factor / larger.factor);
+  if (working.rgb.data == larger.rgb.data) working.rgb = working.rgb.clone();
   return working;
 }
 

@@ -23,4 +23,10 @@ struct WorkingImage {
 // The view must already be validated.
 WorkingImage makeWorkingImage(const ImageView& image, int max_side);
 
+// What makeWorkingImage(original, max_side) gives, made from a larger working
+// copy of the same original when that gives the same pixels (cheaper: the
+// photo check reuses the face analysis's copy instead of reading a 48-megapixel
+// photo again), else from the original.
+WorkingImage shrinkWorkingImage(const WorkingImage& larger, const ImageView& original, int max_side);
+
 }  // namespace gradphoto
