@@ -261,7 +261,7 @@ void classify(const Bytes& b, FileInspection& info) {
     info.kind = FileKind::kEmpty;
     info.error = {ErrorCode::kUnreadableFile, "文件是空的（0 字节），请重新选择照片。",
                   "The file is empty (0 bytes). Choose the photo again."};
-  } else if (b.size >= 3 && b.data[0] == 0xFF && b.data[1] == 0xD8 && b.data[2] == 0xFF) {
+  } else if (b.size >= 2 && b.data[0] == 0xFF && b.data[1] == 0xD8) {  // SOI; a damaged header is still a JPEG
     info.kind = FileKind::kJpeg;
     inspectJpeg(b, info);
   } else if (b.startsWith(0, "\x89PNG\r\n\x1a\n")) {
@@ -278,11 +278,11 @@ void classify(const Bytes& b, FileInspection& info) {
     for (const char* brand : kHeif) heif = heif || b.startsWith(8, brand);
     if (heif) {
       info.kind = FileKind::kHeic;
-      info.error = unsupported(
-          "这是 HEIC/HEIF 格式的照片（苹果手机的默认格式），这里无法读取。请在相册中将其导出为 JPEG，"
-          "或在“设置 > 相机 > 格式”中选择“兼容性最佳”后重拍；",
-          "This is a HEIC/HEIF photo (the iPhone's default format), which cannot be read here. Export it as JPEG "
-          "from the album, or set Settings > Camera > Formats to Most Compatible and take it again.");
+      info.error = {ErrorCode::kUnsupportedFormat,
+                    "这是 HEIC/HEIF 格式的照片（苹果手机的默认格式），这里无法读取。请在相册中将其导出为 JPEG，"
+                    "或在“设置 > 相机 > 格式”中选择“兼容性最佳”后重拍。",
+                    "This is a HEIC/HEIF photo (the iPhone's default format), which cannot be read here. Export it "
+                    "as JPEG from the album, or set Settings > Camera > Formats to Most Compatible and take it again."};
     } else if (b.startsWith(8, "avif") || b.startsWith(8, "avis")) {
       info.kind = FileKind::kAvif;
       info.error = unsupported("这是 AVIF 格式的图片，这里无法读取。", "This is an AVIF image, which cannot be read here.");
