@@ -9,6 +9,7 @@
 // Writes the files and manifest.json: [{name, file, expect}], where expect is one of
 //   {error: CODE, en: TEXT, zh: TEXT}   refused with this code; both messages contain TEXT
 //   {result: 'like-source'}             checked like the source photo: one face, same verdict
+//   {result: 'like', reference: FILE}   checked like FILE (a lossless PNG of what the case should decode to)
 //   {result: 'upright', width, height}  one face, upright, in an image of this size
 //   {result: 'fails', check: ID}        checked, one face, and the check ID fails
 //   {result: 'no-face', code: PAYLOAD}  checked, no face; as a 采集码 it reads back as PAYLOAD
@@ -115,8 +116,12 @@ export const CASES = [
   // (a CHSI photo must be in colour).
   { name: 'greyscale', file: 'greyscale.jpg', make: (out) => ffmpeg('-i', sourcePhoto, '-vf', 'format=gray', '-q:v', '2', out),
     expect: { result: 'fails', check: 'image.colour' } },
-  { name: 'cmyk-jpeg', file: 'cmyk.jpg', make: (out) => run('gm', 'convert', sourcePhoto, '-colorspace', 'CMYK', '-quality', '95', out),
-    expect: { result: 'like-source' } },
+  // GraphicsMagick's CMYK separation darkens the photo, so the reference is its own
+  // conversion back to RGB: every decoder must see what GraphicsMagick sees.
+  { name: 'cmyk-jpeg', file: 'cmyk.jpg', make: (out, dir) => {
+    run('gm', 'convert', sourcePhoto, '-colorspace', 'CMYK', '-quality', '95', out);
+    run('gm', 'convert', out, '-colorspace', 'RGB', join(dir, 'cmyk-reference.png'));
+  }, expect: { result: 'like', reference: 'cmyk-reference.png' } },
   // An RGBA PNG whose top-left corner is transparent: judged over white everywhere.
   { name: 'png-alpha', file: 'alpha.png', make: (out) => ffmpeg('-i', sourcePhoto, '-vf',
     "format=rgba,geq=r='r(X,Y)':g='g(X,Y)':b='b(X,Y)':a='if(lt(X,24)*lt(Y,24),0,255)'", out),
