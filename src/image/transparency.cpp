@@ -24,4 +24,13 @@ ImageView flattenOverWhite(const ImageView& image, std::vector<std::uint8_t>& st
   return {storage.data(), storage.size(), image.width, image.height, 0, PixelFormat::kRgba};
 }
 
+void flattenOverWhiteInPlace(std::uint8_t* rgba, std::size_t size_bytes) {
+  for (std::size_t i = 0; i + 3 < size_bytes; i += 4) {
+    const std::uint8_t alpha = rgba[i + 3];
+    if (alpha == 255) continue;
+    for (int c = 0; c < 3; ++c) rgba[i + c] = overWhite(rgba[i + c], alpha);
+    rgba[i + 3] = 255;
+  }
+}
+
 }  // namespace gradphoto

@@ -19,4 +19,8 @@ inline std::uint8_t overWhite(std::uint8_t value, std::uint8_t alpha) {
 // packed RGBA copy in storage, composited over white, with alpha 255.
 ImageView flattenOverWhite(const ImageView& image, std::vector<std::uint8_t>& storage);
 
+// The same, in place, for a host that owns a copy of the pixels anyway (the wasm
+// bindings): no second copy of a large photo in a memory with a maximum.
+void flattenOverWhiteInPlace(std::uint8_t* rgba, std::size_t size_bytes);
+
 }  // namespace gradphoto
