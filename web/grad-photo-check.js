@@ -892,9 +892,18 @@ class GradPhotoCheck extends HTMLElement {
     ui.photoError.hidden = true;
     this.dataset.checking = '';
     const kept = Promise.resolve(photo).then((blob) => this.remember({ pending: blob }), () => {});
+    kept.then(() => {
+      this.dataset.kept = 'pending';   // on the device from here on (tests wait for it)
+    });
     try {
       await this.ensureProfile();
       const result = await this.request(this.analysisWorker, message, transfer);
+      // A photo the core could not check at all (too large for memory, too small) is
+      // a message on this step, like a file that is not a photo: the last report stays.
+      if (result.report.error) {
+        result.preview?.close();
+        throw result.report.error;
+      }
       this.onReport(result);
       kept.then(() => Promise.resolve(photo)).then((blob) => this.remember({ photo: blob, pending: undefined }), () => {});
     } catch (error) {
@@ -920,6 +929,7 @@ class GradPhotoCheck extends HTMLElement {
     this.ui.photoError.hidden = false;
     this.ui.photoError.dataset.code = error.code ?? '';
     this.ui.photoError.textContent = this.lang_ === 'en' ? error.message_en : error.message_zh;
+    this.ui.photoError.scrollIntoView?.({ block: 'nearest' });
   }
 
   // ---- step 3: 检测结果 ---------------------------------------------------------

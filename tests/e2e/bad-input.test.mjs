@@ -162,6 +162,87 @@ test('every file of the bad-input corpus gives its message or its result, and th
   await context.close();
 });
 
+// The code step done with the corpus's QR, then the photo step with a first report.
+async function codeAndFirstReport(label) {
+  const { context, page } = await openApp(label);
+  const htmlCase = corpus.cases.find((c) => c.name === 'qr-html');
+  assert.equal((await readCode(page, join(corpus.dir, htmlCase.file))).payload, htmlCase.expect.code);
+  await page.click('[data-action="to-photo"]');
+  await page.waitForSelector('grad-photo-check[data-step="photo"]', { state: 'attached' });
+  await page.locator('.gp-toggle input').uncheck();
+  const first = await pickPhoto(page, corpus.source);
+  assert.equal(first.error, null);
+  return { context, page, first, code: htmlCase.expect.code };
+}
+
+const kept = (page) => page.evaluate(() => {
+  const app = document.querySelector('grad-photo-check');
+  return { code: app.codePayload, verdict: app.report?.verdict, reportReachable: app.canEnter('report'), workerStarts: app.dataset.workerStarts ?? '1' };
+});
+
+test('a 150-megapixel panorama past the wasm memory maximum: an out-of-memory message; the code and the last report are kept', { timeout: 4 * TIMEOUT_MS }, async () => {
+  const panorama = join(corpus.dir, 'panorama-150mp.jpg');
+  execFileSync('ffmpeg', ['-v', 'error', '-y', '-i', corpus.source, '-vf', 'scale=9000:9000,pad=15000:10000:3000:500:color=0xc8cccb',
+    '-q:v', '8', panorama]);
+  const { context, page, first, code } = await codeAndFirstReport('memory');
+  const got = await pickPhoto(page, panorama);
+  console.log(`150 MP panorama: ${JSON.stringify(got)}`);
+  assert.equal(got.error?.code, 'out_of_memory');
+  assert.match(got.error.zh, /照片太大.*内存/);
+  assert.match(got.error.en, /too large.*memory/);
+  await page.screenshot({ path: join(artifactsDir, 'bad-input-out-of-memory.png') });
+  assert.deepEqual(await kept(page), { code, verdict: first.verdict, reportReachable: true, workerStarts: '1' });
+  const again = await pickPhoto(page, corpus.source);
+  assert.deepEqual([again.error, again.verdict], [null, first.verdict]);
+  await context.close();
+});
+
+test('a photo being checked survives the app being switched away (page frozen), a rotation, and the page being dropped and reloaded', { timeout: 4 * TIMEOUT_MS }, async () => {
+  const { context, page, first, code } = await codeAndFirstReport('lifecycle');
+  const cdp = await context.newCDPSession(page);
+  const waitChecks = async (n) => page.waitForFunction((count) => Number(document.querySelector('grad-photo-check').dataset.checksDone ?? 0) >= count,
+    n, { timeout: TIMEOUT_MS });
+  const checksDone = async () => Number(await page.evaluate(() => document.querySelector('grad-photo-check').dataset.checksDone ?? 0));
+
+  // Switched away: the browser freezes the page (and its workers) mid-check, then resumes it.
+  await page.evaluate(() => document.querySelector('grad-photo-check').goTo('photo'));
+  let before = await checksDone();
+  await page.setInputFiles('[data-role="photo-file"]', join(corpus.dir, 'sideways-exif6.jpg'));
+  await page.waitForSelector('grad-photo-check[data-checking]', { state: 'attached' });
+  await cdp.send('Page.setWebLifecycleState', { state: 'frozen' });
+  await new Promise((resolve) => setTimeout(resolve, 1500));
+  await cdp.send('Page.setWebLifecycleState', { state: 'active' });
+  await waitChecks(before + 1);
+  let state = await page.evaluate(() => ({ step: document.querySelector('grad-photo-check').dataset.step, width: document.querySelector('grad-photo-check').report.analysis.width }));
+  assert.deepEqual(state, { step: 'report', width: 1012 }, 'the frozen check finished');
+
+  // Turned sideways mid-check (the viewport changes), and back.
+  await page.evaluate(() => document.querySelector('grad-photo-check').goTo('photo'));
+  before = await checksDone();
+  await page.setInputFiles('[data-role="photo-file"]', corpus.source);
+  await page.waitForSelector('grad-photo-check[data-checking]', { state: 'attached' });
+  await page.setViewportSize({ width: 844, height: 390 });
+  await waitChecks(before + 1);
+  await page.setViewportSize({ width: 390, height: 844 });
+  state = await page.evaluate(() => ({ step: document.querySelector('grad-photo-check').dataset.step, verdict: document.querySelector('grad-photo-check').report.verdict }));
+  assert.deepEqual(state, { step: 'report', verdict: first.verdict }, 'the check during rotation finished');
+
+  // Dropped: the phone discards the background tab mid-check and reloads it on return.
+  await page.evaluate(() => document.querySelector('grad-photo-check').goTo('photo'));
+  await page.evaluate(() => delete document.querySelector('grad-photo-check').dataset.kept);
+  await page.setInputFiles('[data-role="photo-file"]', join(corpus.dir, 'sideways-exif6.jpg'));
+  await page.waitForSelector('grad-photo-check[data-kept="pending"]', { state: 'attached' });
+  await page.reload();
+  await page.waitForSelector('grad-photo-check[data-step="report"]', { state: 'attached', timeout: TIMEOUT_MS });
+  const restored = await page.evaluate(() => {
+    const app = document.querySelector('grad-photo-check');
+    return { restored: app.dataset.restored, code: app.codePayload, width: app.report.analysis.width, faces: app.report.analysis.face_count };
+  });
+  assert.deepEqual(restored, { restored: 'pending', code, width: 1012, faces: 1 });
+  await page.screenshot({ path: join(artifactsDir, 'bad-input-restored.png') });
+  await context.close();
+});
+
 test('no page errors', () => {
   assert.deepEqual(problems, []);
 });
