@@ -184,7 +184,7 @@ async function check({ id, bitmap, file }) {
     // GIF, a web page, a cut-short download, 400 megapixels) with the same message,
     // before the browser spends memory decoding it.
     fileBytes = new Uint8Array(await file.arrayBuffer());
-    const inspection = (await getCore()).inspectFile(fileBytes);
+    const inspection = await withCore((core) => core.inspectFile(fileBytes));
     if (inspection.error) throw inspection.error;
     try {
       // 'from-image' applies the EXIF orientation the way the album shows the photo.

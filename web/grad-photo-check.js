@@ -278,7 +278,6 @@ class GradPhotoCheck extends HTMLElement {
     if (this.analysisWorker) this.dropWorker(this.analysisWorker, null);
     this.analysisWorker = this.createWorker('analysis-worker.js');
     this.dataset.workerStarts = String(Number(this.dataset.workerStarts ?? 1) + 1);
-    this.profilePromise = null;
     this.profilePromise = this.loadProfile().finally(() => {
       this.profilePromise = null;
     });
@@ -1070,6 +1069,9 @@ class GradPhotoCheck extends HTMLElement {
       }
       if (!response.ok) throw new Error(`HTTP ${response.status}${typeof parsed === 'object' && parsed?.error ? `: ${parsed.error}` : ''}`);
       this.submitted = true;
+      // Submitted: the photo need not stay on the device (a shared computer); the code
+      // stays, for a resubmission.
+      this.remember({ photo: undefined, pending: undefined });
       ui.submitStatus.dataset.state = 'done';
       ui.submitStatus.textContent = t('submitted', lang);
       this.dispatchEvent(new CustomEvent('gradphoto-submitted', { bubbles: true, composed: true, detail: { status: response.status, response: parsed } }));

@@ -70,6 +70,18 @@ test('the photo and the code go only to the submit URL; every other request is a
   const jpeg = Buffer.from(await page.evaluate(async () => Array.from(new Uint8Array(await document.querySelector('grad-photo-check').jpegBlob.arrayBuffer()))));
   await page.click('[data-action="submit"]');
   await page.waitForSelector('.gp-submit-status[data-state="done"]', { timeout: TIMEOUT_MS });
+  // Once submitted, the photo is no longer kept on the device; the code is, for a resubmission.
+  const keptOnDevice = async () => page.evaluate(async () => {
+    const { loadSession } = await import('/session-store.js');
+    const session = await loadSession();
+    return { code: session.code ?? null, photo: Boolean(session.photo || session.pending) };
+  });
+  let onDevice = await keptOnDevice();
+  for (let tries = 0; onDevice.photo && tries < 20; tries++) {
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    onDevice = await keptOnDevice();
+  }
+  assert.deepEqual(onDevice, { code: CODE, photo: false });
   await context.close();
 
   const origin = new URL(baseUrl).origin;
