@@ -9,6 +9,14 @@ target_compile_options(gradphoto_warnings INTERFACE -Wall -Wextra -Wno-unused-pa
 if(EMSCRIPTEN)
   # OpenCV's wasm intrinsics need -msimd128 on every compile.
   add_compile_options(-msimd128)
+elseif(GRADPHOTO_BUILD_FUZZERS)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
+    message(FATAL_ERROR "GRADPHOTO_BUILD_FUZZERS needs clang (the fuzz preset sets CMAKE_CXX_COMPILER=clang++)")
+  endif()
+  # Coverage for libFuzzer in every GradPhoto object; the sanitizers stop at the
+  # first error so the fuzzer records the input.
+  add_compile_options(-fsanitize=fuzzer-no-link,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all -g)
+  add_link_options(-fsanitize=address,undefined)
 elseif(GRADPHOTO_SANITIZE)
   add_compile_options(-fsanitize=${GRADPHOTO_SANITIZE} -fno-omit-frame-pointer -fno-sanitize-recover=all)
   add_link_options(-fsanitize=${GRADPHOTO_SANITIZE})

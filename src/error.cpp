@@ -9,6 +9,8 @@ const char* errorCodeName(ErrorCode code) {
     case ErrorCode::kImageTooSmall: return "image_too_small";
     case ErrorCode::kImageTooLarge: return "image_too_large";
     case ErrorCode::kUnreadableFile: return "unreadable_file";
+    case ErrorCode::kUnsupportedFormat: return "unsupported_format";
+    case ErrorCode::kOutOfMemory: return "out_of_memory";
     case ErrorCode::kModelError: return "model_error";
     case ErrorCode::kInvalidProfile: return "invalid_profile";
     case ErrorCode::kInternal: return "internal";

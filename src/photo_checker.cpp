@@ -13,6 +13,7 @@
 #include "checks/check.h"
 #include "gradphoto/jpeg_writer.h"
 #include "crop/crop_planner.h"
+#include "image/transparency.h"
 #include "image/working_image.h"
 #include "segmentation/person_mask.h"
 
@@ -135,7 +136,10 @@ PhotoChecker::PhotoChecker(FaceAnalyzer& analyzer, Profile profile)
 PhotoChecker::~PhotoChecker() = default;
 const Profile& PhotoChecker::profile() const { return impl_->profile; }
 
-PhotoReport PhotoChecker::check(const PhotoInput& input) {
+PhotoReport PhotoChecker::check(const PhotoInput& original) {
+  std::vector<std::uint8_t> flattened;
+  PhotoInput input = original;
+  input.image = flattenOverWhite(original.image, flattened);
   using Clock = std::chrono::steady_clock;
   const auto millisecondsSince = [](Clock::time_point t) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t).count();

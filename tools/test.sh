@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs everything GradPhoto needs (cached) and runs every test:
 #   native unit tests under AddressSanitizer + UndefinedBehaviorSanitizer, and optimised;
+#   the libFuzzer targets for a minute each;
 #   the wasm build in Node (parity with native, bad input);
 #   the page in Debian's Chromium (playwright-core).
 # Ends with one line "tests: N passed, N failed"; exits non-zero when any test fails.
@@ -51,6 +52,12 @@ echo "== native unit tests, optimised"
 build native-release
 ctest --test-dir build/native-release -j2 --output-on-failure 2>&1 | tee "$log_dir/ctest-release.log" | grep -E 'tests passed|Failed|\*\*\*' || true
 count_ctest "$log_dir/ctest-release.log"
+
+echo "== fuzzing: each libFuzzer target for 60 s (the ten-minute run: bash tools/fuzz.sh 600)"
+bash tools/fuzz.sh 60 >"$log_dir/fuzz.log" 2>&1
+grep -E '^fuzz' "$log_dir/fuzz.log"
+fuzz_failed=$(grep -E '^fuzz: ' "$log_dir/fuzz.log" | sed -E 's/.* ([0-9]+) targets with crashes/\1/')
+if [ -z "$fuzz_failed" ]; then tail -20 "$log_dir/fuzz.log"; failed=$((failed + 1)); else passed=$((passed + 2 - fuzz_failed)); failed=$((failed + fuzz_failed)); fi
 
 echo "== wasm module in Node"
 build wasm-release

@@ -10,8 +10,11 @@
 #include <vector>
 
 #include "gradphoto/face_analyzer.h"
+#include "gradphoto/file_inspection.h"
 #include "gradphoto/photo_checker.h"
+#include "image/transparency.h"
 #include "js_values.h"
+#include "memory_guard.h"
 
 using emscripten::val;
 using gradphoto::wasm::copyBytes;
@@ -37,6 +40,17 @@ gradphoto::PixelFormat formatFromJs(const val& image) {
 int intField(const val& object, const char* name) {
   const val v = object[name];
   return v.isNumber() ? v.as<int>() : 0;
+}
+
+std::size_t byteLength(const val& array) {
+  return array.isUndefined() || array.isNull() ? 0 : array["length"].as<std::size_t>();
+}
+
+// Refuses, before anything is copied in, an image whose pixels and working copies
+// would not fit in the module's memory.
+gradphoto::Error memoryCheckFor(const val& image) {
+  const long long pixels = static_cast<long long>(intField(image, "width")) * intField(image, "height");
+  return gradphoto::wasm::checkMemoryFor(byteLength(image["data"]) + byteLength(image["file"]), pixels);
 }
 
 gradphoto::ImageView viewOf(const val& image, const gradphoto::wasm::PixelBuffer& pixels) {
@@ -70,6 +84,13 @@ val analyze(val image) {
     result.set("error", errorToJs(kModelsNotLoaded));
     return result;
   }
+  if (const gradphoto::Error error = memoryCheckFor(image)) {
+    val result = val::object();
+    result.set("error", errorToJs(error));
+    result.set("face_count", 0);
+    result.set("faces", val::array());
+    return result;
+  }
   const gradphoto::wasm::PixelBuffer pixels = gradphoto::wasm::copyPixels(image["data"]);
   return gradphoto::wasm::analysisToJs(g_analyzer->analyze(viewOf(image, pixels)));
 }
@@ -84,11 +105,47 @@ val check(val image) {
                                    "The profile is not loaded yet."}));
     return result;
   }
+  if (const gradphoto::Error error = memoryCheckFor(image)) {
+    val result = val::object();
+    result.set("verdict", std::string("error"));
+    result.set("error", errorToJs(error));
+    return result;
+  }
   const gradphoto::wasm::PixelBuffer pixels = gradphoto::wasm::copyPixels(image["data"]);
+  // Transparency composited in this copy, so the checker needs no second one.
+  if (formatFromJs(image) == gradphoto::PixelFormat::kRgba && intField(image, "stride") == 0) {
+    gradphoto::flattenOverWhiteInPlace(pixels.data.get(), pixels.size);
+  }
   const std::vector<std::uint8_t> file = copyBytes(image["file"]);
   const gradphoto::PhotoReport report =
       g_checker->check({viewOf(image, pixels), file.empty() ? nullptr : file.data(), file.size()});
   return gradphoto::wasm::reportToJs(report);
+}
+
+// What a file is, from its bytes (Uint8Array), before the browser decodes it:
+// {kind, width, height, channels, has_alpha, orientation, frames, error}. The page
+// refuses what the command line refuses, with the same message.
+val inspectFile(val bytes) {
+  const std::vector<std::uint8_t> data = copyBytes(bytes);
+  const gradphoto::FileInspection info = gradphoto::inspectImageFile(data.data(), data.size());
+  val result = val::object();
+  result.set("kind", std::string(gradphoto::fileKindName(info.kind)));
+  result.set("width", info.width);
+  result.set("height", info.height);
+  result.set("channels", info.channels);
+  result.set("has_alpha", info.has_alpha);
+  result.set("orientation", info.orientation);
+  result.set("frames", info.frames);
+  result.set("error", errorToJs(info.error));
+  return result;
+}
+
+// {in_use, max}: bytes malloc has handed out, and the most the module may grow to.
+val memory() {
+  val result = val::object();
+  result.set("in_use", static_cast<double>(gradphoto::wasm::heapBytesInUse()));
+  result.set("max", static_cast<double>(gradphoto::wasm::heapBytesMax()));
+  return result;
 }
 
 }  // namespace
@@ -98,4 +155,6 @@ EMSCRIPTEN_BINDINGS(gradphoto) {
   emscripten::function("loadProfile", &loadProfile);
   emscripten::function("analyze", &analyze);
   emscripten::function("check", &check);
+  emscripten::function("inspectFile", &inspectFile);
+  emscripten::function("memory", &memory);
 }

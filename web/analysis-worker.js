@@ -89,8 +89,13 @@ function getCore() {
   return corePromise;
 }
 
-// Runs fn(core); when the wasm aborts (RuntimeError) the module is dropped so the next
-// call starts a fresh one, and the failure says so.
+// What an abort for want of memory looks like: Emscripten's "Cannot enlarge memory",
+// an aborted malloc, a bad_alloc, or the engine's own RangeError.
+const OUT_OF_MEMORY = /enlarge memory|out of memory|\bOOM\b|bad_alloc|allocation failed|Array buffer allocation/i;
+
+// Runs fn(core); when the wasm aborts (RuntimeError) the module is dropped and the
+// failure is marked aborted, so the page restarts this whole worker: an aborted
+// module keeps its memory (up to the maximum) until the worker goes.
 async function withCore(fn) {
   const core = await getCore();
   try {
@@ -98,11 +103,12 @@ async function withCore(fn) {
   } catch (error) {
     if (typeof error?.message_en === 'string') throw error;  // ours, not a crash
     corePromise = null;
-    throw Object.assign(
-      failure('wasm_aborted', '分析程序出错，已自动重启，请再试一次', 'The analysis module crashed and was restarted; please try again',
-        String(error?.message ?? error)),
-      { aborted: true },
-    );
+    const detail = String(error?.message ?? error);
+    throw Object.assign(OUT_OF_MEMORY.test(detail)
+      ? failure('out_of_memory', '照片太大，检测程序内存不足，已自动重启。请用相机直接拍摄的照片，或缩小后再试。',
+        'The photo is too large: the checker ran out of memory and was restarted. Use a photo straight from the camera, or resize it.', detail)
+      : failure('wasm_aborted', '分析程序出错，已自动重启，请再试一次', 'The analysis module crashed and was restarted; please try again', detail),
+    { aborted: true });
   }
 }
 
@@ -173,6 +179,13 @@ async function check({ id, bitmap, file }) {
   const started = performance.now();
   let fileBytes;
   if (file) {
+    // The original bytes: the evidence for the metadata checks (editing software...),
+    // and first what the file is. The core refuses what the command line refuses (HEIC,
+    // GIF, a web page, a cut-short download, 400 megapixels) with the same message,
+    // before the browser spends memory decoding it.
+    fileBytes = new Uint8Array(await file.arrayBuffer());
+    const inspection = await withCore((core) => core.inspectFile(fileBytes));
+    if (inspection.error) throw inspection.error;
     try {
       // 'from-image' applies the EXIF orientation the way the album shows the photo.
       bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
@@ -180,10 +193,15 @@ async function check({ id, bitmap, file }) {
       throw failure('decode_failed', '这个文件不是浏览器能打开的图片，请选择 JPEG 或 PNG 照片。',
         'This file is not an image the browser can open; choose a JPEG or PNG photo.');
     }
-    // The original bytes are the evidence for the metadata checks (editing software...).
-    fileBytes = new Uint8Array(await file.arrayBuffer());
   }
-  const image = pixelsOf(bitmap);
+  let image;
+  try {
+    image = pixelsOf(bitmap);
+  } catch (error) {
+    bitmap.close();
+    throw failure('out_of_memory', '照片太大，浏览器无法读出它的像素。请用相机直接拍摄的照片，或缩小后再试。',
+      'The photo is too large for the browser to read its pixels. Use a photo straight from the camera, or resize it.', error.message);
+  }
   const report = await withCore((core) => {
     if (!profile) throw failure('no_profile', '照片规则尚未加载', 'The photo profile is not loaded yet');
     return core.check(fileBytes ? { data: image.data, width: image.width, height: image.height, file: fileBytes }

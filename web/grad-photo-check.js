@@ -20,6 +20,7 @@ import { CHECK_NAMES, RULES, UNIT_NAMES, t } from './i18n.js';
 import { Camera } from './camera.js';
 import { drawAnnotated, drawGuide } from './draw.js';
 import { frameGuide } from './guidance.js';
+import { loadSession, saveSession } from './session-store.js';
 
 const BASE = new URL('./', import.meta.url);
 const STEPS = ['code', 'photo', 'report', 'upload'];
@@ -146,8 +147,37 @@ class GradPhotoCheck extends HTMLElement {
     if (!this.built) {
       this.built = true;
       this.build();
+      this.restoreSession();
     }
     this.startAnalysisWorker();
+  }
+
+  // ---- what the student did, kept across a page the phone dropped ------------------
+
+  // Saves run one after another: each merges into what the last one wrote.
+  remember(fields) {
+    this.saving = (this.saving ?? Promise.resolve()).then(() => saveSession(fields));
+    return this.saving;
+  }
+
+  // After a reload (a discarded background tab, a crash): the 采集码 comes back, and the
+  // photo that was being checked — or else the last one checked — is checked again, so
+  // the student lands on its report.
+  async restoreSession() {
+    const saved = await loadSession();
+    if (saved.code && !this.codePayload) {
+      this.codePayload = saved.code;
+      this.codeState = { state: 'ok', count: 1 };
+      this.renderCode();
+      this.updateNavigation();
+    }
+    const photo = saved.pending ?? saved.photo;
+    if (photo && !this.report && !this.capturing) {
+      this.dataset.restored = saved.pending ? 'pending' : 'photo';
+      this.capturing = true;
+      await this.runCheck({ type: 'check', file: photo }, [], photo);
+    }
+    this.dataset.sessionRestored = '';
   }
 
   disconnectedCallback() {
@@ -241,6 +271,18 @@ class GradPhotoCheck extends HTMLElement {
     }
   }
 
+  // After the wasm core aborted (out of memory, a crash) the whole Worker is replaced:
+  // the aborted module's memory goes with it. The 采集码, the last report and the
+  // step the student is on live here in the element and are kept.
+  restartAnalysisWorker() {
+    if (this.analysisWorker) this.dropWorker(this.analysisWorker, null);
+    this.analysisWorker = this.createWorker('analysis-worker.js');
+    this.dataset.workerStarts = String(Number(this.dataset.workerStarts ?? 1) + 1);
+    this.profilePromise = this.loadProfile().finally(() => {
+      this.profilePromise = null;
+    });
+  }
+
   onWorkerMessage(worker, data) {
     if (data.type === 'status') {
       if (data.stage === 'loading' && !this.readyFired) this.setStatus('loading', 'loading_models');
@@ -252,6 +294,7 @@ class GradPhotoCheck extends HTMLElement {
     if (data.type === 'failure') {
       if (entry) {
         this.pending.delete(data.id);
+        if (data.aborted && worker === this.analysisWorker) this.restartAnalysisWorker();
         entry.reject(Object.assign(data.error, { aborted: data.aborted }));
       } else {
         this.setStatus('error', null, data.error);   // the models or the wasm failed to load
@@ -471,6 +514,7 @@ class GradPhotoCheck extends HTMLElement {
     if (ui.status.dataset.key) this.setStatus(ui.status.dataset.state, ui.status.dataset.key, this.statusError);
     if (this.codeState) this.renderCode();
     if (this.lastGuidance) this.renderGuidance(this.lastGuidance);
+    if (this.photoErrorValue && !ui.photoError.hidden) this.showPhotoError(this.photoErrorValue);
     if (this.report) this.renderReport();
     this.renderUpload();
     this.renderCameraMessage();
@@ -578,6 +622,7 @@ class GradPhotoCheck extends HTMLElement {
       // Opaque text: kept exactly as read, shown only through textContent.
       this.codePayload = codes[0].text;
       this.codeState = { state: 'ok', count: codes.length };
+      this.remember({ code: this.codePayload });
     }
     this.renderCode();
     this.updateNavigation();
@@ -824,25 +869,44 @@ class GradPhotoCheck extends HTMLElement {
     }
     this.stopLive();
     ui.video.pause();
-    await this.runCheck({ type: 'check', bitmap }, [bitmap]);
+    // The frame is kept as a lossless PNG (encoded off the main thread while the
+    // worker checks it), so a dropped page can check the same pixels again.
+    const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+    canvas.getContext('2d').drawImage(bitmap, 0, 0);
+    await this.runCheck({ type: 'check', bitmap }, [bitmap], canvas.convertToBlob({ type: 'image/png' }));
   }
 
   checkFile(file) {
     if (this.capturing) return;
     this.capturing = true;
     this.stopLive();
-    this.runCheck({ type: 'check', file });
+    this.runCheck({ type: 'check', file }, [], file);
   }
 
-  async runCheck(message, transfer) {
+  // photo: the Blob (or a promise of it) to keep while it is checked and, once it has
+  // a report, as the last photo checked.
+  async runCheck(message, transfer, photo) {
     const { ui } = this;
     ui.busy.hidden = false;
     ui.photoError.hidden = true;
+    this.dataset.checking = '';
+    const kept = Promise.resolve(photo).then((blob) => this.remember({ pending: blob }), () => {});
+    kept.then(() => {
+      this.dataset.kept = 'pending';   // on the device from here on (tests wait for it)
+    });
     try {
       await this.ensureProfile();
       const result = await this.request(this.analysisWorker, message, transfer);
+      // A photo the core could not check at all (too large for memory, too small) is
+      // a message on this step, like a file that is not a photo: the last report stays.
+      if (result.report.error) {
+        result.preview?.close();
+        throw result.report.error;
+      }
       this.onReport(result);
+      kept.then(() => Promise.resolve(photo)).then((blob) => this.remember({ photo: blob, pending: undefined }), () => {});
     } catch (error) {
+      kept.then(() => this.remember({ pending: undefined }));
       this.showPhotoError(error);
       if (this.photoCamera.active) {
         ui.video.play().catch(() => {});
@@ -850,14 +914,21 @@ class GradPhotoCheck extends HTMLElement {
       }
     } finally {
       this.capturing = false;
+      delete this.dataset.checking;
+      // Counts finished checks, so a caller (or a test) can wait for this one.
+      this.dataset.checksDone = String(Number(this.dataset.checksDone ?? 0) + 1);
       ui.busy.hidden = true;
       this.renderCameraMessage();
     }
   }
 
+  // Kept so the language switch shows the same message in the other language.
   showPhotoError(error) {
+    this.photoErrorValue = error;
     this.ui.photoError.hidden = false;
+    this.ui.photoError.dataset.code = error.code ?? '';
     this.ui.photoError.textContent = this.lang_ === 'en' ? error.message_en : error.message_zh;
+    this.ui.photoError.scrollIntoView?.({ block: 'nearest' });
   }
 
   // ---- step 3: 检测结果 ---------------------------------------------------------
@@ -998,6 +1069,9 @@ class GradPhotoCheck extends HTMLElement {
       }
       if (!response.ok) throw new Error(`HTTP ${response.status}${typeof parsed === 'object' && parsed?.error ? `: ${parsed.error}` : ''}`);
       this.submitted = true;
+      // Submitted: the photo need not stay on the device (a shared computer); the code
+      // stays, for a resubmission.
+      this.remember({ photo: undefined, pending: undefined });
       ui.submitStatus.dataset.state = 'done';
       ui.submitStatus.textContent = t('submitted', lang);
       this.dispatchEvent(new CustomEvent('gradphoto-submitted', { bubbles: true, composed: true, detail: { status: response.status, response: parsed } }));

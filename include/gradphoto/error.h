@@ -12,6 +12,8 @@ enum class ErrorCode {
   kImageTooSmall,   // fewer pixels than any check can use
   kImageTooLarge,   // more pixels than the checker accepts
   kUnreadableFile,  // the file could not be opened or decoded as an image
+  kUnsupportedFormat,  // a file that is not a JPEG/PNG photo (HEIC, GIF, text, ...)
+  kOutOfMemory,     // the photo needs more memory than the checker may use (wasm)
   kModelError,      // a model is missing, corrupt or produced unusable output
   kInvalidProfile,  // a profile file is malformed; the message names the field
   kInternal,        // a bug: reported rather than crashing

@@ -23,8 +23,12 @@ struct DecodedImage {
   }
 };
 
-// Decodes JPEG or PNG, applying the EXIF orientation. Fills error when the file
-// cannot be read or is not an image.
+// Decodes JPEG or PNG, applying the EXIF orientation; transparency is composited
+// over white. Fills error when the file cannot be read or is not a usable photo
+// (the message names what it is: HEIC, GIF, text, incomplete, too large, ...).
 bool decodeImageFile(const std::string& path, DecodedImage& image, Error& error);
+
+// The same for bytes already in memory; name is only used in messages.
+bool decodeImageBytes(std::vector<std::uint8_t> bytes, const std::string& name, DecodedImage& image, Error& error);
 
 }  // namespace gradphoto

@@ -27,4 +27,8 @@ struct ImageView {
 // Checks dimensions, stride and buffer size; returns an empty Error when usable.
 Error validateImage(const ImageView& image);
 
+// The size limits alone (too small to find a face, too many pixels), for a host
+// that knows the size from a file's header before decoding it.
+Error checkImageSize(long long width, long long height);
+
 }  // namespace gradphoto

@@ -16,6 +16,9 @@ CheckResult checkEyeLine(const CheckContext&, const CheckLimits&);
 CheckResult checkFaceWidth(const CheckContext&, const CheckLimits&);
 CheckResult checkResolution(const CheckContext&, const CheckLimits&);
 
+// colour_checks.cpp
+CheckResult checkColour(const CheckContext&, const CheckLimits&);
+
 // pose_checks.cpp
 CheckResult checkRoll(const CheckContext&, const CheckLimits&);
 CheckResult checkYaw(const CheckContext&, const CheckLimits&);

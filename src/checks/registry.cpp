@@ -14,6 +14,7 @@ const std::vector<CheckDefinition>& allChecks() {
       {"pose.yaw", checkYaw},
       {"pose.pitch", checkPitch},
       {"image.resolution", checkResolution},
+      {"image.colour", checkColour},  // colour_checks.cpp
       // image_quality_checks.cpp, authenticity_checks.cpp: sharpness, light, editing, recapture
       {"image.sharpness", checkSharpness},
       {"image.exposure", checkExposure},

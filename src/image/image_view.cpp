@@ -16,6 +16,25 @@ int channelCount(PixelFormat format) {
   return 0;
 }
 
+Error checkImageSize(long long width, long long height) {
+  const long long pixels = width * height;
+  if (pixels > kMaxImagePixels) {
+    return {ErrorCode::kImageTooLarge,
+            "图像过大（" + std::to_string(pixels / 1000000) + " 百万像素），最多支持 " +
+                std::to_string(kMaxImagePixels / 1000000) + " 百万像素，请使用相机原图或缩小后再试。",
+            "The image is too large (" + std::to_string(pixels / 1000000) + " megapixels); at most " +
+                std::to_string(kMaxImagePixels / 1000000) + " megapixels are accepted. Resize it and try again."};
+  }
+  if (width < kMinImageSide || height < kMinImageSide) {
+    return {ErrorCode::kImageTooSmall,
+            "图像太小（" + std::to_string(width) + "x" + std::to_string(height) +
+                "），无法识别人脸，请使用清晰的原始照片。",
+            "The image is too small (" + std::to_string(width) + "x" + std::to_string(height) +
+                ") to find a face. Use the clear original photo."};
+  }
+  return {};
+}
+
 Error validateImage(const ImageView& image) {
   if (image.data == nullptr || image.size_bytes == 0) {
     return {ErrorCode::kInvalidImage, "图像为空，没有任何像素数据。", "The image is empty: it has no pixel data."};
@@ -26,21 +45,7 @@ Error validateImage(const ImageView& image) {
   if (channelCount(image.format) == 0) {
     return {ErrorCode::kInvalidImage, "不支持的像素格式。", "Unsupported pixel format."};
   }
-  const long long pixels = static_cast<long long>(image.width) * image.height;
-  if (pixels > kMaxImagePixels) {
-    return {ErrorCode::kImageTooLarge,
-            "图像过大（" + std::to_string(pixels / 1000000) + " 百万像素），最多支持 " +
-                std::to_string(kMaxImagePixels / 1000000) + " 百万像素，请使用相机原图或缩小后再试。",
-            "The image is too large (" + std::to_string(pixels / 1000000) + " megapixels); at most " +
-                std::to_string(kMaxImagePixels / 1000000) + " megapixels are accepted. Resize it and try again."};
-  }
-  if (image.width < kMinImageSide || image.height < kMinImageSide) {
-    return {ErrorCode::kImageTooSmall,
-            "图像太小（" + std::to_string(image.width) + "x" + std::to_string(image.height) +
-                "），无法识别人脸，请使用清晰的原始照片。",
-            "The image is too small (" + std::to_string(image.width) + "x" + std::to_string(image.height) +
-                ") to find a face. Use the clear original photo."};
-  }
+  if (Error size = checkImageSize(image.width, image.height)) return size;
   const long long packed_row = static_cast<long long>(image.width) * channelCount(image.format);
   const long long row = image.stride != 0 ? image.stride : packed_row;
   if (row < packed_row) {

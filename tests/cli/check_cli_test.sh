@@ -16,7 +16,7 @@ check() {  # check DESCRIPTION COMMAND...
 }
 
 # 10 folders x 20 subjects = 200 photos (links to the shared photos, never copies),
-# then 10 of them replaced by damaged files.
+# then 10 of them replaced by an empty file, a text file and 8 cut-short downloads.
 batch="$work/batch"
 for folder in a b c d e f g h i j; do
   mkdir -p "$batch/$folder"
@@ -39,9 +39,10 @@ check "each line is a report with file, verdict and checks" node -e '
   const ok = lines.every((r) => typeof r.file === "string" && ["pass", "warn", "fail", "error"].includes(r.verdict) &&
     Array.isArray(r.checks) && r.checks.every((c) => c.id && c.verdict && "value" in c && c.limit && c.message_zh && c.message_en));
   const errors = lines.filter((r) => r.verdict === "error");
-  process.exit(ok && errors.length === 2 ? 0 : 1);' "$work/report.jsonl"
-check "the summary counts the unreadable files" grep -q "200 photos: .* 2 unreadable" "$work/stderr.txt"
-check "the damaged files are named in Chinese and English" grep -q '无法识别为照片.*Not a readable photo' "$work/report.jsonl"
+  process.exit(ok && errors.length === 10 ? 0 : 1);' "$work/report.jsonl"
+check "the summary counts the unreadable files" grep -q "200 photos: .* 10 unreadable" "$work/stderr.txt"
+check "the cut-short files are named in Chinese and English" grep -q '照片文件不完整.*The photo file is incomplete' "$work/report.jsonl"
+check "the empty file is named as such" grep -q '文件是空的.*The file is empty' "$work/report.jsonl"
 outputs=$(ls "$work/out" | wc -l)
 check "one output per compliant photo, none overwritten ($outputs files)" test "$outputs" -eq "$(grep -c '"output":"' "$work/report.jsonl")"
 check "outputs are 480x640 JPEGs" bash -c "ffprobe -v error -show_entries stream=width,height -of csv=p=0 \"$(ls "$work"/out/*.jpg | head -1)\" | grep -qx '480,640'"

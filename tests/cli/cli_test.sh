@@ -25,8 +25,8 @@ check "JSON has the face fields" node -e '
 echo "this is not a photo" >"$work/notes.jpg"
 "$cli" analyze "$work/notes.jpg" >"$work/out.txt" 2>"$work/err.txt"
 check "a non-image file exits 2" test $? -eq 2
-check "the message says so in Chinese and English" grep -q "Not a readable photo" "$work/err.txt"
-check "... and in Chinese" grep -q "无法识别为照片" "$work/err.txt"
+check "the message says so in Chinese and English" grep -q "This file is not a photo: it is a text file" "$work/err.txt"
+check "... and in Chinese" grep -q "此文件不是照片，而是文本文件" "$work/err.txt"
 
 "$cli" analyze --json "$work/notes.jpg" "$photo" >"$work/mixed.json" 2>/dev/null
 check "a bad file does not stop the good one after it (exit 2)" test $? -eq 2

@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <opencv2/imgproc.hpp>
 
+#include "gradphoto/file_inspection.h"
 #include "test_support.h"
 
 namespace gradphoto::test {
@@ -95,8 +96,10 @@ TEST_F(BadFiles, MissingEmptyAndNonImageFilesAreReadableErrors) {
   expectBilingualError(error, ErrorCode::kUnreadableFile);
   EXPECT_FALSE(decodeImageFile(write("empty.jpg", ""), image, error));
   expectBilingualError(error, ErrorCode::kUnreadableFile);
+  EXPECT_NE(error.message_en.find("empty (0 bytes)"), std::string::npos) << error.message_en;
   EXPECT_FALSE(decodeImageFile(write("notes.jpg", "this is a text file, not a photo\n"), image, error));
-  expectBilingualError(error, ErrorCode::kUnreadableFile);
+  expectBilingualError(error, ErrorCode::kUnsupportedFormat);
+  EXPECT_NE(error.message_en.find("not a photo"), std::string::npos) << error.message_en;
 }
 
 TEST_F(BadFiles, TruncatedJpegIsAnErrorOrAPartialImageNeverACrash) {
@@ -106,13 +109,70 @@ TEST_F(BadFiles, TruncatedJpegIsAnErrorOrAPartialImageNeverACrash) {
     DecodedImage image;
     Error error;
     const std::string path = write("truncated.jpg", bytes.substr(0, static_cast<size_t>(bytes.size() * keep)));
-    if (decodeImageFile(path, image, error)) {
-      EXPECT_EQ(image.width, 1350);  // libjpeg fills the missing rows
-      EXPECT_FALSE(sharedAnalyzer().analyze(image.view()).error);
-    } else {
-      expectBilingualError(error, ErrorCode::kUnreadableFile);
-    }
+    // A cut-short download is named as such, not decoded into a half-grey photo.
+    EXPECT_FALSE(decodeImageFile(path, image, error));
+    expectBilingualError(error, ErrorCode::kUnreadableFile);
+    EXPECT_NE(error.message_en.find("incomplete"), std::string::npos) << keep << ": " << error.message_en;
   }
+}
+
+std::string readBytes(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+}
+
+FileInspection inspect(const std::string& bytes) {
+  return inspectImageFile(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size());
+}
+
+TEST(FileInspection, RealPhotosPassWithTheirHeaderSize) {
+  const FileInspection jpeg = inspect(readBytes(testdataPath("webmorphR.stim/inst/neutral_front/001_03.jpg")));
+  EXPECT_EQ(jpeg.kind, FileKind::kJpeg);
+  EXPECT_FALSE(jpeg.error) << jpeg.error.message_en;
+  EXPECT_EQ(jpeg.width, 1350);
+  EXPECT_EQ(jpeg.height, 1350);
+  EXPECT_EQ(jpeg.channels, 3);
+  const FileInspection png = inspect(readBytes(testdataPath("pattern_recognition/yalefaces_png/subject02.normal.png")));
+  EXPECT_EQ(png.kind, FileKind::kPng);
+  EXPECT_FALSE(png.error) << png.error.message_en;
+  EXPECT_EQ(png.width, 320);
+  EXPECT_EQ(png.height, 243);
+}
+
+TEST(FileInspection, OtherFormatsAreNamed) {
+  const auto expectKind = [](const std::string& bytes, FileKind kind, const char* words) {
+    const FileInspection info = inspect(bytes);
+    EXPECT_EQ(info.kind, kind) << words;
+    expectBilingualError(info.error, ErrorCode::kUnsupportedFormat);
+    EXPECT_NE(info.error.message_en.find(words), std::string::npos) << info.error.message_en;
+  };
+  expectKind(std::string("\0\0\0\x18" "ftypheic\0\0\0\0mif1heic", 24), FileKind::kHeic, "HEIC");
+  expectKind(std::string("\0\0\0\x18" "ftypqt  \0\0\0\0qt  ", 20), FileKind::kVideo, "video");
+  expectKind("GIF89a\x01\0\x01\0\0\0\0;", FileKind::kGif, "GIF");
+  expectKind("<!DOCTYPE html><html><body>502 Bad Gateway</body></html>", FileKind::kHtml, "web page");
+  expectKind(std::string("\x01\x02\0\xfe", 4), FileKind::kUnknown, "unknown file format");
+}
+
+TEST(FileInspection, SizesFromTheHeaderAreCheckedBeforeDecoding) {
+  // A 20000x20000 PNG header: refused as too large without decoding 1.2 GB of pixels.
+  std::string png = readBytes(testdataPath("pattern_recognition/yalefaces_png/subject02.normal.png"));
+  const auto put32 = [&](std::size_t at, std::uint32_t v) {
+    for (int i = 0; i < 4; ++i) png[at + i] = static_cast<char>(v >> (24 - 8 * i));
+  };
+  put32(16, 20000);
+  put32(20, 20000);
+  // The IHDR's CRC must match, or the file is (rightly) reported damaged instead.
+  std::uint32_t c = 0xFFFFFFFFu;
+  for (std::size_t i = 12; i < 29; ++i) {
+    c ^= static_cast<std::uint8_t>(png[i]);
+    for (int k = 0; k < 8; ++k) c = (c & 1) ? 0xEDB88320u ^ (c >> 1) : c >> 1;
+  }
+  put32(29, c ^ 0xFFFFFFFFu);
+  expectBilingualError(inspect(png).error, ErrorCode::kImageTooLarge);
+  png[60] = static_cast<char>(png[60] ^ 0x55);  // a few flipped bits in the image data
+  const FileInspection flipped = inspect(png);
+  expectBilingualError(flipped.error, ErrorCode::kUnreadableFile);
+  EXPECT_NE(flipped.error.message_en.find("damaged"), std::string::npos) << flipped.error.message_en;
 }
 
 }  // namespace

@@ -108,10 +108,8 @@ class Worker {
       report = checker_->check({image.view(), image.file_bytes.data(), image.file_bytes.size()});
       outcome.io_error = static_cast<bool>(report.error);
       if (!report.jpeg.empty() && !options.out_dir.empty()) {
-        output = outputPathFor(options.out_dir, file);
-        std::ofstream out(output, std::ios::binary);
-        out.write(reinterpret_cast<const char*>(report.jpeg.data()), static_cast<std::streamsize>(report.jpeg.size()));
-        if (!out) {
+        output = outputPathFor(options.out_dir, file, image.file_bytes, checker_->profile().id);
+        if (!writeFileAtomically(output, report.jpeg)) {
           outcome.io_error = true;
           report.error = {ErrorCode::kUnreadableFile, "无法写入输出文件：" + output, "Cannot write the output file: " + output};
           output.clear();
