@@ -42,7 +42,9 @@ cv::Mat backgroundGradient(const cv::Mat& bgr, const Background& bg, bool vertic
 cv::Mat backgroundShadow(const cv::Mat& bgr, const FaceGeometry& face, const Background& bg, bool to_right,
                          double strength);
 cv::Mat smoothSkin(const cv::Mat& bgr, const FaceGeometry& face, int passes, double sigma_colour);
-cv::Mat clothingLikeBackground(const cv::Mat& bgr, const Clothing& clothing, double offset_levels);
+
+// --- the body below the head (body_defects.cpp) ---
+cv::Mat clothingLikeBackground(const cv::Mat& bgr, const Clothing& clothing);
 // Pastes the mouth of another photo of the same person (smile_face found in smile).
 cv::Mat mouthSwap(const cv::Mat& bgr, const FaceGeometry& face, const cv::Mat& smile,
                   const FaceGeometry& smile_face);
