@@ -32,7 +32,7 @@ check "... neutral_front and canada" grep -q "inst/canada/" "$labels"
 # does not, so it is checked below on 006_03 instead.
 kinds="original rotated blur jpeg_damage underexposed overexposed one_sided_light specular_spots
        background_recoloured background_gradient background_shadow skin_smoothed moire
-       clothing_like_background low_resolution"
+       clothing_like_background low_resolution gaze_aside red_eye glasses_glare hair_fringe"
 for kind in $kinds; do
   check "variant kind $kind is listed" awk -F, -v k="$kind" '$3 == k { found = 1 } END { exit !found }' "$labels"
 done
@@ -51,6 +51,10 @@ expected_kind() {  # variant -> the check id it must be labelled with
     mouth_swap) echo mouth.closed ;;
     clothing_like_background) echo clothing.contrast ;;
     low_resolution) echo image.resolution ;;
+    gaze_aside) echo eyes.gaze ;;
+    red_eye) echo eyes.redeye ;;
+    glasses_glare) echo glasses.glare ;;
+    hair_fringe) echo hair.covering ;;
   esac
 }
 bad_labels=0

@@ -9,6 +9,7 @@
 
 #include "mesh_regions.h"
 #include "segmentation.h"
+#include "source_inputs.h"
 
 namespace gradphoto::variants {
 
@@ -42,11 +43,19 @@ cv::Mat backgroundGradient(const cv::Mat& bgr, const Background& bg, bool vertic
 cv::Mat backgroundShadow(const cv::Mat& bgr, const FaceGeometry& face, const Background& bg, bool to_right,
                          double strength);
 cv::Mat smoothSkin(const cv::Mat& bgr, const FaceGeometry& face, int passes, double sigma_colour);
-
-// --- the body below the head (body_defects.cpp) ---
-cv::Mat clothingLikeBackground(const cv::Mat& bgr, const Clothing& clothing);
 // Pastes the mouth of another photo of the same person (smile_face found in smile).
 cv::Mat mouthSwap(const cv::Mat& bgr, const FaceGeometry& face, const cv::Mat& smile,
                   const FaceGeometry& smile_face);
+
+// --- eyes and brows (face_defects.cpp) ---
+// shift_eye_widths > 0 turns both irises toward the image's right.
+cv::Mat gazeAside(const cv::Mat& bgr, const FaceGeometry& face, const Pupils& pupils, double shift_eye_widths);
+cv::Mat redEye(const cv::Mat& bgr, const FaceGeometry& face, const Pupils& pupils, double radius_eye_widths);
+// side 0: the reflection on the image-left lens.
+cv::Mat lensGlare(const cv::Mat& bgr, const FaceGeometry& face, const Pupils& pupils, int side, Random& random);
+cv::Mat hairFringe(const cv::Mat& bgr, const FaceGeometry& face, const Background& bg, Random& random);
+
+// --- the body below the head (body_defects.cpp) ---
+cv::Mat clothingLikeBackground(const cv::Mat& bgr, const Clothing& clothing);
 
 }  // namespace gradphoto::variants

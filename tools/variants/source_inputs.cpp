@@ -80,4 +80,17 @@ const FaceGeometry* SourceInputs::smileFace() {
   return *smile_face_ ? &**smile_face_ : nullptr;
 }
 
+const Pupils* SourceInputs::pupils() {
+  if (!pupils_) {
+    pupils_.emplace();
+    const std::string tem = source_.path.substr(0, source_.path.find_last_of('.')) + ".tem";
+    std::ifstream in(tem);
+    int count = 0;
+    Pupils p;
+    if (in >> count >> p.left.x >> p.left.y >> p.right.x >> p.right.y && count >= 2) pupils_->emplace(p);
+  }
+  if (!*pupils_) why = "no pupil labels beside " + source_.relative;
+  return *pupils_ ? &**pupils_ : nullptr;
+}
+
 }  // namespace gradphoto::variants

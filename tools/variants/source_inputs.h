@@ -25,6 +25,12 @@ struct SourcePhoto {
   bool backdrop_allowed = true;
 };
 
+// The pupil centres labelled in a webmorph .tem file (points 0 and 1), in photo
+// pixels: where red-eye shows and what a gaze shift moves.
+struct Pupils {
+  cv::Point2f left, right;  // image-left, image-right
+};
+
 // A source's pixels and analysis, computed on first use only (a source whose
 // outputs all exist is never decoded).
 class SourceInputs {
@@ -36,6 +42,7 @@ class SourceInputs {
   const Clothing* clothing();
   const cv::Mat& smile();
   const FaceGeometry* smileFace();
+  const Pupils* pupils();  // from the .tem beside the photo
   std::string why;  // reason for the last nullptr
 
  private:
@@ -43,6 +50,7 @@ class SourceInputs {
   FaceAnalyzer& analyzer_;
   std::optional<cv::Mat> bgr_, smile_;
   std::optional<std::optional<FaceGeometry>> face_, smile_face_;
+  std::optional<std::optional<Pupils>> pupils_;
   std::optional<Background> background_;
   std::optional<std::optional<Clothing>> clothing_;
 };
