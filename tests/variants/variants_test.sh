@@ -32,7 +32,8 @@ check "... neutral_front and canada" grep -q "inst/canada/" "$labels"
 # does not, so it is checked below on 006_03 instead.
 kinds="original rotated blur jpeg_damage underexposed overexposed one_sided_light specular_spots
        background_recoloured background_gradient background_shadow skin_smoothed moire
-       clothing_like_background low_resolution gaze_aside red_eye glasses_glare hair_fringe"
+       clothing_like_background low_resolution gaze_aside red_eye glasses_glare hair_fringe
+       beanie ear_studs pearl_studs shoulder_lowered body_turned"
 for kind in $kinds; do
   check "variant kind $kind is listed" awk -F, -v k="$kind" '$3 == k { found = 1 } END { exit !found }' "$labels"
 done
@@ -55,6 +56,10 @@ expected_kind() {  # variant -> the check id it must be labelled with
     red_eye) echo eyes.redeye ;;
     glasses_glare) echo glasses.glare ;;
     hair_fringe) echo hair.covering ;;
+    beanie) echo head.covering ;;
+    ear_studs|pearl_studs) echo accessories.jewellery ;;
+    shoulder_lowered) echo shoulders.level ;;
+    body_turned) echo body.square ;;
   esac
 }
 bad_labels=0

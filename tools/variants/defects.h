@@ -55,7 +55,25 @@ cv::Mat redEye(const cv::Mat& bgr, const FaceGeometry& face, const Pupils& pupil
 cv::Mat lensGlare(const cv::Mat& bgr, const FaceGeometry& face, const Pupils& pupils, int side, Random& random);
 cv::Mat hairFringe(const cv::Mat& bgr, const FaceGeometry& face, const Background& bg, Random& random);
 
+// --- what the student wears (wear_defects.cpp) ---
+cv::Mat beanie(const cv::Mat& bgr, const FaceGeometry& face, const Background& bg, cv::Vec3f colour_bgr,
+               Random& random);
+enum class StudKind { kMetal, kPearl };
+// False (out untouched) when hair hides both ear lobes.
+bool earStuds(const cv::Mat& bgr, const FaceGeometry& face, const Background& bg, StudKind kind, cv::Mat& out);
+
 // --- the body below the head (body_defects.cpp) ---
 cv::Mat clothingLikeBackground(const cv::Mat& bgr, const Clothing& clothing);
+// The backdrop with the person taken out (its fit and grain behind the person).
+cv::Mat backdropPlate(const cv::Mat& bgr, const Background& bg, Random& random);
+// The shoulders' own tilt in degrees (positive: the image's right one lower),
+// from the mean angle of the person's top outline 0.65-1.0 face widths either
+// side of the face centre; 0 when an outline is not found.
+double shoulderLean(const FaceGeometry& face, const Background& bg);
+// degrees > 0 lowers the shoulder on the image's right.
+cv::Mat shoulderTilt(const cv::Mat& bgr, const FaceGeometry& face, const Background& bg, double degrees,
+                     Random& random);
+cv::Mat bodyTurned(const cv::Mat& bgr, const FaceGeometry& face, const Background& bg, double squeeze,
+                   bool far_on_right, Random& random);
 
 }  // namespace gradphoto::variants

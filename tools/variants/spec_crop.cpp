@@ -14,6 +14,11 @@ SpecCrop specCrop(const FaceGeometry& face) {
   return crop;
 }
 
+bool showsShoulders(const SpecCrop& crop, cv::Size photo) {
+  const cv::Rect2d& w = crop.window;
+  return w.x >= 0 && w.x + w.width <= photo.width && w.y + 0.95 * w.height <= photo.height;
+}
+
 double clothingBandCover(const SpecCrop& crop, const cv::Mat& mask) {
   int covered = 0, total = 0;
   for (const double side : {-1.0, 1.0}) {

@@ -25,6 +25,10 @@ struct SpecCrop {
 
 SpecCrop specCrop(const FaceGeometry& face);
 
+// Whether the photo holds the crop's lower part, where the shoulders are (up to
+// 5% of the crop's height may be missing at the bottom).
+bool showsShoulders(const SpecCrop& crop, cv::Size photo);
+
 // Share (0..1) of the crop's clothing band that `mask` (CV_8U, photo pixels)
 // covers: the bottom 15% of the output, 0.45-1.05 face widths either side of the
 // face centre, where a head-and-shoulders crop shows the clothing beside the neck.
