@@ -62,6 +62,16 @@ enum class StudKind { kMetal, kPearl };
 // False (out untouched) when hair hides both ear lobes.
 bool earStuds(const cv::Mat& bgr, const FaceGeometry& face, const Background& bg, StudKind kind, cv::Mat& out);
 
+// --- the framing (framing_defects.cpp) ---
+// False when the frame has no room beside the head on that side.
+bool secondPerson(const cv::Mat& bgr, const FaceGeometry& face, const Background& bg, const cv::Mat& other,
+                  const FaceGeometry& other_face, const Background& other_bg, double scale, bool on_right,
+                  Random& random, cv::Mat& out);
+cv::Mat offCentre(const cv::Mat& bgr, const FaceGeometry& face, double from_edge, bool near_left);
+cv::Mat shouldersCut(const cv::Mat& bgr, const Background& bg, const FaceGeometry& face, double below_eyes,
+                     int headroom_rows, Random& random);
+cv::Mat tightFraming(const cv::Mat& bgr, const FaceGeometry& face);
+
 // --- the body below the head (body_defects.cpp) ---
 cv::Mat clothingLikeBackground(const cv::Mat& bgr, const Clothing& clothing);
 // The backdrop with the person taken out (its fit and grain behind the person).

@@ -93,4 +93,29 @@ const Pupils* SourceInputs::pupils() {
   return *pupils_ ? &**pupils_ : nullptr;
 }
 
+const cv::Mat& SourceInputs::companion() {
+  if (!companion_) {
+    companion_.emplace();
+    if (source_.companion_path.empty() || !decodeToMat(source_.companion_path, *companion_, why)) companion_->release();
+  }
+  return *companion_;
+}
+
+const FaceGeometry* SourceInputs::companionFace() {
+  if (!companion_face_) {
+    companion_face_.emplace();
+    FaceGeometry geometry;
+    if (!companion().empty() && analyzeFace(analyzer_, companion(), geometry, why))
+      companion_face_->emplace(std::move(geometry));
+  }
+  if (!*companion_face_) why = "no companion photo with a face for " + source_.relative;
+  return *companion_face_ ? &**companion_face_ : nullptr;
+}
+
+const Background* SourceInputs::companionBackground() {
+  if (!companionFace()) return nullptr;
+  if (!companion_background_) companion_background_ = segmentBackground(companion(), *companionFace());
+  return &*companion_background_;
+}
+
 }  // namespace gradphoto::variants

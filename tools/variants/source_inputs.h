@@ -20,6 +20,7 @@ struct SourcePhoto {
   std::string stem;          // "001_03"
   std::string prefix;        // "nf" (neutral_front) or "ca" (canada)
   std::string smiling_path;  // the same subject smiling, or empty
+  std::string companion_path;  // another subject's photo, for a second person in the frame
   // The canada set's lilac backdrop is none of the allowed colours (light blue,
   // white, light grey): its untouched copy is a background.colour failure.
   bool backdrop_allowed = true;
@@ -43,15 +44,19 @@ class SourceInputs {
   const cv::Mat& smile();
   const FaceGeometry* smileFace();
   const Pupils* pupils();  // from the .tem beside the photo
+  // The companion photo, its face and its backdrop matte.
+  const cv::Mat& companion();
+  const FaceGeometry* companionFace();
+  const Background* companionBackground();
   std::string why;  // reason for the last nullptr
 
  private:
   const SourcePhoto& source_;
   FaceAnalyzer& analyzer_;
-  std::optional<cv::Mat> bgr_, smile_;
-  std::optional<std::optional<FaceGeometry>> face_, smile_face_;
+  std::optional<cv::Mat> bgr_, smile_, companion_;
+  std::optional<std::optional<FaceGeometry>> face_, smile_face_, companion_face_;
   std::optional<std::optional<Pupils>> pupils_;
-  std::optional<Background> background_;
+  std::optional<Background> background_, companion_background_;
   std::optional<std::optional<Clothing>> clothing_;
 };
 
