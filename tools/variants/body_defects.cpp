@@ -30,6 +30,31 @@ cv::Mat clothingLikeBackground(const cv::Mat& bgr, const Clothing& clothing) {
 }
 
 
+// Breton stripes (clothing.pattern): the clothing becomes navy with off-white
+// horizontal stripes, each half of a period of `period_face_widths` face
+// widths; its folds and shading stay (each pixel's lightness step from the
+// garment's median, scaled to the new colour's lightness, as a lighter or
+// darker dye under the same light).
+cv::Mat stripedClothing(const cv::Mat& bgr, const Clothing& clothing, const FaceGeometry& face,
+                        double period_face_widths) {
+  const cv::Vec3f navy(22, 8, -30), white(92, 0, 2);
+  const double period = period_face_widths * face.face_width;
+  const float reference = clothing.reference_lab[0];
+  cv::Mat lab = toLab(bgr);
+  lab.forEach<cv::Vec3f>([&](cv::Vec3f& p, const int* at) {
+    const float a = clothing.alpha.at<float>(at[0], at[1]);
+    if (a <= 0) return;
+    const bool stripe = std::fmod(at[0], period) < period / 2;
+    const cv::Vec3f dye = stripe ? white : navy;
+    const float shade = (p[0] - reference) * (dye[0] + 16) / (reference + 16);
+    p += (cv::Vec3f(dye[0] + shade, dye[1], dye[2]) - p) * a;
+  });
+  cv::Mat back, out;
+  cv::cvtColor(lab, back, cv::COLOR_Lab2BGR);
+  back.convertTo(out, CV_8UC3, 255.0);
+  return out;
+}
+
 namespace {
 
 double smoothstep(double t) {

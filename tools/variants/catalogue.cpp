@@ -8,10 +8,6 @@
 namespace gradphoto::variants {
 namespace {
 
-// A clothing defect needs clothing in the crop: a tenth of the band beside the
-// neck at least (the checker measures each side from about a tenth of it).
-constexpr double kMinClothingInCrop = 0.1;
-
 constexpr std::uint64_t kSeed = 0x6772616470686f74ull;  // "gradphot": fixed, outputs are reproducible
 
 std::string rgbText(cv::Vec3f bgr) {

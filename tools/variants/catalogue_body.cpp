@@ -1,4 +1,4 @@
-// Variants of what the student wears and how they sit: a cap, earrings, posture.
+// Variants of what the student wears and how they sit: a cap, earrings, a striped top, posture.
 #include <cmath>
 #include <tuple>
 
@@ -39,6 +39,16 @@ void addBodyVariants(const SourcePhoto& src, const AddVariant& add) {
           return true;
         });
   }
+
+  // Where the spec crop shows clothing (see clothing_like_background).
+  add("breton_stripes", "breton_stripes", "navy_and_white;period_face_widths=0.12", "clothing.pattern",
+      [](SourceInputs& in, VariantOutput& out) {
+        if (!in.clothing()) return false;
+        if (clothingBandCover(specCrop(*in.face()), in.clothing()->alpha > 0.5) < kMinClothingInCrop)
+          return notApplicable(in, out, "the spec crop shows almost no clothing");
+        out.image = stripedClothing(in.bgr(), *in.clothing(), *in.face(), 0.12);
+        return true;
+      });
 
   // Posture needs the shoulders in the spec crop: the tightly framed canada
   // photos do not show them (their originals' shoulders.level and body.square

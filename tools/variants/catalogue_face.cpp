@@ -1,4 +1,4 @@
-// Variants of the eyes and brows: gaze, red-eye, glare on glasses, hair over the brows.
+// Variants of the eyes and hair over the face: gaze, red-eye, glare on glasses, a fringe, hair over the ears.
 #include "catalogue_parts.h"
 #include "defects.h"
 
@@ -35,6 +35,14 @@ void addFaceVariants(const SourcePhoto& src, const AddVariant& add) {
         if (!in.background()) return false;
         Random random(seed);
         out.image = hairFringe(in.bgr(), *in.face(), *in.background(), random);
+        return true;
+      });
+
+  add("hair_over_ears", "hair_over_ears", "from=above_brows;to=below_mouth", "ears.visible",
+      [seed = seedFor(src.stem, 13)](SourceInputs& in, VariantOutput& out) {
+        if (!in.background()) return false;
+        Random random(seed);
+        out.image = hairOverEars(in.bgr(), *in.face(), *in.background(), random);
         return true;
       });
 }

@@ -47,13 +47,14 @@ cv::Mat smoothSkin(const cv::Mat& bgr, const FaceGeometry& face, int passes, dou
 cv::Mat mouthSwap(const cv::Mat& bgr, const FaceGeometry& face, const cv::Mat& smile,
                   const FaceGeometry& smile_face);
 
-// --- eyes and brows (face_defects.cpp) ---
+// --- eyes (face_defects.cpp) and hair over the face (hair_defects.cpp) ---
 // shift_eye_widths > 0 turns both irises toward the image's right.
 cv::Mat gazeAside(const cv::Mat& bgr, const FaceGeometry& face, const Pupils& pupils, double shift_eye_widths);
 cv::Mat redEye(const cv::Mat& bgr, const FaceGeometry& face, const Pupils& pupils, double radius_eye_widths);
 // side 0: the reflection on the image-left lens.
 cv::Mat lensGlare(const cv::Mat& bgr, const FaceGeometry& face, const Pupils& pupils, int side, Random& random);
 cv::Mat hairFringe(const cv::Mat& bgr, const FaceGeometry& face, const Background& bg, Random& random);
+cv::Mat hairOverEars(const cv::Mat& bgr, const FaceGeometry& face, const Background& bg, Random& random);
 
 // --- what the student wears (wear_defects.cpp) ---
 cv::Mat beanie(const cv::Mat& bgr, const FaceGeometry& face, const Background& bg, cv::Vec3f colour_bgr,
@@ -74,6 +75,8 @@ cv::Mat tightFraming(const cv::Mat& bgr, const FaceGeometry& face);
 
 // --- the body below the head (body_defects.cpp) ---
 cv::Mat clothingLikeBackground(const cv::Mat& bgr, const Clothing& clothing);
+cv::Mat stripedClothing(const cv::Mat& bgr, const Clothing& clothing, const FaceGeometry& face,
+                        double period_face_widths);
 // The backdrop with the person taken out (its fit and grain behind the person).
 cv::Mat backdropPlate(const cv::Mat& bgr, const Background& bg, Random& random);
 // The shoulders' own tilt in degrees (positive: the image's right one lower),

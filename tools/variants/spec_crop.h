@@ -33,5 +33,8 @@ bool showsShoulders(const SpecCrop& crop, cv::Size photo);
 // covers: the bottom 15% of the output, 0.45-1.05 face widths either side of the
 // face centre, where a head-and-shoulders crop shows the clothing beside the neck.
 double clothingBandCover(const SpecCrop& crop, const cv::Mat& mask);
+// A clothing defect needs clothing in the crop: a tenth of that band at least
+// (the checker measures each side from about a tenth of it).
+inline constexpr double kMinClothingInCrop = 0.1;
 
 }  // namespace gradphoto::variants
