@@ -32,12 +32,20 @@ check "... neutral_front and canada" grep -q "inst/canada/" "$labels"
 # does not, so it is checked below on 006_03 instead.
 kinds="original rotated blur jpeg_damage underexposed overexposed one_sided_light specular_spots
        background_recoloured background_gradient background_shadow skin_smoothed moire
-       clothing_like_background low_resolution"
+       clothing_like_background low_resolution gaze_aside red_eye glasses_glare hair_fringe hair_over_ears breton_stripes
+       beanie ear_studs pearl_studs shoulder_lowered body_turned
+       second_person off_centre shoulders_cut too_close"
 for kind in $kinds; do
   check "variant kind $kind is listed" awk -F, -v k="$kind" '$3 == k { found = 1 } END { exit !found }' "$labels"
 done
 check "no mouth_swap from a smile without teeth (001_08)" \
   bash -c "! grep -q ',mouth_swap,' '$labels' && grep -qx nf_001_03_mouth_swap.jpg '$out/.not_applicable'"
+# The canada photos are framed too tightly for a spec crop: no crop-planning,
+# posture or clothing variants are made from them.
+check "no framing, posture or clothing variants from the tightly framed canada photo" \
+  bash -c "for k in too_close off_centre shoulders_cut second_person shoulder_lowered body_turned \
+                    clothing_like_background breton_stripes; do
+             grep -qx ca_003f_\$k.jpg '$out/.not_applicable' || exit 1; done"
 expected_kind() {  # variant -> the check id it must be labelled with
   case $1 in
     rotated) echo pose.roll ;;
@@ -51,6 +59,20 @@ expected_kind() {  # variant -> the check id it must be labelled with
     mouth_swap) echo mouth.closed ;;
     clothing_like_background) echo clothing.contrast ;;
     low_resolution) echo image.resolution ;;
+    gaze_aside) echo eyes.gaze ;;
+    red_eye) echo eyes.redeye ;;
+    glasses_glare) echo glasses.glare ;;
+    hair_fringe) echo hair.covering ;;
+    hair_over_ears) echo ears.visible ;;
+    breton_stripes) echo clothing.pattern ;;
+    beanie) echo head.covering ;;
+    ear_studs|pearl_studs) echo accessories.jewellery ;;
+    shoulder_lowered) echo shoulders.level ;;
+    body_turned) echo body.square ;;
+    second_person) echo face.count ;;
+    off_centre) echo face.position ;;
+    shoulders_cut) echo geometry.eye_line ;;
+    too_close) echo geometry.face_width ;;
   esac
 }
 bad_labels=0

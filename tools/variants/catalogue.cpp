@@ -1,17 +1,14 @@
 #include "catalogue.h"
 
+#include "catalogue_parts.h"
+
 #include "defects.h"
+#include "spec_crop.h"
 
 namespace gradphoto::variants {
 namespace {
 
 constexpr std::uint64_t kSeed = 0x6772616470686f74ull;  // "gradphot": fixed, outputs are reproducible
-
-std::uint64_t seedFor(const std::string& stem, std::uint64_t stream) {
-  std::uint64_t h = 1469598103934665603ull;  // FNV-1a
-  for (unsigned char c : stem) h = (h ^ c) * 1099511628211ull;
-  return h ^ kSeed ^ (stream * 0x9E3779B97F4A7C15ull);
-}
 
 std::string rgbText(cv::Vec3f bgr) {
   return std::to_string(static_cast<int>(bgr[2])) + ":" + std::to_string(static_cast<int>(bgr[1])) + ":" +
@@ -20,11 +17,23 @@ std::string rgbText(cv::Vec3f bgr) {
 
 }  // namespace
 
+std::uint64_t seedFor(const std::string& stem, std::uint64_t stream) {
+  std::uint64_t h = 1469598103934665603ull;  // FNV-1a
+  for (unsigned char c : stem) h = (h ^ c) * 1099511628211ull;
+  return h ^ kSeed ^ (stream * 0x9E3779B97F4A7C15ull);
+}
+
+bool notApplicable(SourceInputs& in, VariantOutput& out, const std::string& why) {
+  in.why = why;
+  out.not_applicable = true;
+  return false;
+}
+
 std::vector<Variant> catalogue(const SourcePhoto& src) {
   std::vector<Variant> list;
   const std::string base = src.prefix + "_" + src.stem + "_";
-  const auto add = [&](const std::string& suffix, const std::string& variant, const std::string& parameter,
-                       const std::string& expected, std::function<bool(SourceInputs&, VariantOutput&)> make) {
+  const AddVariant add = [&](const std::string& suffix, const std::string& variant, const std::string& parameter,
+                             const std::string& expected, MakeVariant make) {
     list.push_back({base + suffix + ".jpg", variant, parameter, expected, std::move(make)});
   };
   // Pure image transforms need only the pixels.
@@ -174,16 +183,26 @@ std::vector<Variant> catalogue(const SourcePhoto& src) {
         });
   }
 
-  add("clothing_like_background", "clothing_like_background", "offset_levels=4", "clothing.contrast",
-      [](SourceInputs& in, VariantOutput& out) {
+  // Only where the spec crop shows clothing beside the neck: the tightly framed
+  // canada photos end above it (0-4% of that band is clothing, and their
+  // originals' clothing.contrast is not measurable either); 113's wide neckline
+  // leaves 23%, the other sources 65-100%.
+  add("clothing_like_background", "clothing_like_background", "hue=backdrop;lightness=backdrop_median",
+      "clothing.contrast", [](SourceInputs& in, VariantOutput& out) {
         if (!in.clothing()) return false;
-        out.image = clothingLikeBackground(in.bgr(), *in.clothing(), 4);
+        if (clothingBandCover(specCrop(*in.face()), in.clothing()->alpha > 0.5) < kMinClothingInCrop)
+          return notApplicable(in, out, "the spec crop shows almost no clothing");
+        out.image = clothingLikeBackground(in.bgr(), *in.clothing());
         return true;
       });
 
   // 300 px wide: under the 480x640 the CHSI output needs, about a 1-inch print scan.
   add("low_resolution_w300", "low_resolution", "width=300", "image.resolution",
       image([](const cv::Mat& m) { return lowResolution(m, 300); }));
+
+  addFaceVariants(src, add);
+  addBodyVariants(src, add);
+  addFramingVariants(src, add);
   return list;
 }
 

@@ -13,7 +13,7 @@
 namespace gradphoto::variants {
 
 // Bump when any output would change: outputs of another version are regenerated.
-inline constexpr const char* kGeneratorVersion = "gradphoto_variants 2";
+inline constexpr const char* kGeneratorVersion = "gradphoto_variants 4";
 
 struct VariantOutput {
   cv::Mat image;                    // written as JPEG quality 95 (or PNG when the name ends .png)

@@ -81,9 +81,13 @@ std::vector<fs::path> jpegsIn(const fs::path& dir) {
 }
 
 // neutral_front (with the same subject's smiling_front photo: 001_03 <-> 001_08), then canada.
+// Each source's companion (a second person for face.count) is the next
+// neutral_front subject, taken from all of them whatever --limit says.
 std::vector<SourcePhoto> findSources(const fs::path& testdata, int limit) {
   const fs::path inst = testdata / "webmorphR.stim" / "inst";
   const std::vector<fs::path> smiling = jpegsIn(inst / "smiling_front");
+  const std::vector<fs::path> subjects = jpegsIn(inst / "neutral_front");
+  int index = 0;
   std::vector<SourcePhoto> sources;
   struct Set {
     const char* folder;
@@ -104,6 +108,10 @@ std::vector<SourcePhoto> findSources(const fs::path& testdata, int limit) {
         const std::string subject = s.stem.substr(0, s.stem.find('_') + 1);
         for (const fs::path& smile : smiling)
           if (smile.filename().string().rfind(subject, 0) == 0) s.smiling_path = smile.string();
+      }
+      if (subjects.size() > 1) {
+        const fs::path& next = subjects[++index % subjects.size()];
+        s.companion_path = (next == file ? subjects[++index % subjects.size()] : next).string();
       }
       sources.push_back(std::move(s));
     }

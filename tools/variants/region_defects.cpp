@@ -1,4 +1,4 @@
-// Defects of one region: face lighting, highlights, background, skin, mouth, clothing.
+// Defects of one region: face lighting, highlights, background, skin, mouth.
 #include <algorithm>
 #include <cmath>
 
@@ -167,16 +167,6 @@ cv::Mat smoothSkin(const cv::Mat& bgr, const FaceGeometry& face, int passes, dou
   const cv::Mat f = toFloat(bgr(roi)), s = toFloat(smooth);
   toBytes(f + (s - f).mul(gray3(alpha(roi)))).copyTo(out(roi));
   return out;
-}
-
-// "黑边": clothing whose colour is that of the backdrop. The clothing is shifted
-// from its median colour to the backdrop's beside it plus `offset_levels` (a few
-// grey levels), keeping its folds and shading.
-cv::Mat clothingLikeBackground(const cv::Mat& bgr, const Clothing& clothing, double offset_levels) {
-  const cv::Vec3f shift = clothing.backdrop_nearby + cv::Vec3f::all(static_cast<float>(offset_levels)) -
-                          clothing.reference;
-  cv::Mat shift_image(bgr.size(), CV_32FC3, cv::Scalar(shift));
-  return toBytes(toFloat(bgr) + shift_image.mul(gray3(clothing.alpha)));
 }
 
 namespace {

@@ -24,8 +24,8 @@ Background segmentBackground(const cv::Mat& bgr, const FaceGeometry& face);
 
 struct Clothing {
   cv::Mat alpha;        // CV_32F 0..1
-  cv::Vec3f reference;        // BGR median of the clothing
-  cv::Vec3f backdrop_nearby;  // BGR median of the backdrop at the clothing's height
+  cv::Vec3f reference_lab;  // CIELAB median of the clothing
+  cv::Vec3f backdrop_lab;   // CIELAB median of the backdrop beside the shoulders
   double area_fraction = 0;
 };
 

@@ -80,4 +80,42 @@ const FaceGeometry* SourceInputs::smileFace() {
   return *smile_face_ ? &**smile_face_ : nullptr;
 }
 
+const Pupils* SourceInputs::pupils() {
+  if (!pupils_) {
+    pupils_.emplace();
+    const std::string tem = source_.path.substr(0, source_.path.find_last_of('.')) + ".tem";
+    std::ifstream in(tem);
+    int count = 0;
+    Pupils p;
+    if (in >> count >> p.left.x >> p.left.y >> p.right.x >> p.right.y && count >= 2) pupils_->emplace(p);
+  }
+  if (!*pupils_) why = "no pupil labels beside " + source_.relative;
+  return *pupils_ ? &**pupils_ : nullptr;
+}
+
+const cv::Mat& SourceInputs::companion() {
+  if (!companion_) {
+    companion_.emplace();
+    if (source_.companion_path.empty() || !decodeToMat(source_.companion_path, *companion_, why)) companion_->release();
+  }
+  return *companion_;
+}
+
+const FaceGeometry* SourceInputs::companionFace() {
+  if (!companion_face_) {
+    companion_face_.emplace();
+    FaceGeometry geometry;
+    if (!companion().empty() && analyzeFace(analyzer_, companion(), geometry, why))
+      companion_face_->emplace(std::move(geometry));
+  }
+  if (!*companion_face_) why = "no companion photo with a face for " + source_.relative;
+  return *companion_face_ ? &**companion_face_ : nullptr;
+}
+
+const Background* SourceInputs::companionBackground() {
+  if (!companionFace()) return nullptr;
+  if (!companion_background_) companion_background_ = segmentBackground(companion(), *companionFace());
+  return &*companion_background_;
+}
+
 }  // namespace gradphoto::variants
