@@ -198,17 +198,22 @@ export function startServer({
   uploadDir = defaultUploadDir(),
   profilesDir = defaultProfilesDir(),
   submitUrl = process.env.GRADPHOTO_SUBMIT_URL,
+  // The benchmark serves its own pages and the peers it compares against (never part of
+  // the app): [[urlPrefix, folder], ...], and a policy of its own when a peer needs one.
+  extraMounts = [],
+  policy = null,
 } = {}) {
   if (!modelsDir) {
     return Promise.reject(new Error('serve: set GRADPHOTO_MODELS_DIR (node tools/deps/models.mjs DIR writes it)'));
   }
   let csp;
   try {
-    csp = contentSecurityPolicy(submitUrl);
+    csp = policy ?? contentSecurityPolicy(submitUrl);
   } catch (error) {
     return Promise.reject(error);
   }
   const mounts = [
+    ...extraMounts,
     ['/vendor/zxing-wasm/es/', join(zxingDist, 'es')],
     ['/vendor/zxing-wasm/reader/', join(zxingDist, 'reader')],
     ['/wasm/', wasmDir],
