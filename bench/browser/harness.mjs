@@ -3,6 +3,8 @@
 // from node_modules and the shared test photos mounted beside it, and Debian's
 // Chromium started headless. Peers are served to the benchmark only: they live under
 // /bench/peers/, which the app never references.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -34,6 +36,15 @@ export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--
 
 export function launchChromium(extraArgs = []) {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+// A browser with a profile on disk (a fresh folder), like a student's: its HTTP cache,
+// service worker storage and V8's code cache behave as they do outside incognito.
+export async function launchProfile(extraArgs = [], contextOptions = {}) {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'gradphoto-bench-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs], ...contextOptions });
+  return { context, close: async () => { await context.close(); await rm(userDataDir, { recursive: true, force: true }); } };
 }
 
 export const median = (values) => {
