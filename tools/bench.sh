@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# Builds optimised native and wasm, then measures analyze() with Google Benchmark
-# (native) and the Node timing harness (wasm), on the same frames made from a real
-# test photo. Writes build/bench/native.json, build/bench/wasm-node.json and the
-# medians side by side in build/bench/summary.json.
+# The benchmark (issue #5), one command, numbers written by the benchmarks themselves:
+#   core:          analyze()/check() with Google Benchmark (native) and in Node (wasm)
+#   side by side:  face analysis against MediaPipe's Face Mesh JS solution, and the
+#                  采集码 reader against @zxing/library, in one headless Chromium page each
+#   batch:         the command line's photos per second against check() in wasm, per photo
+#   the app:       cold and warm start to the first live guidance, live fps and long
+#                  main-thread tasks at 640x480, transfer sizes per file, peak wasm
+#                  memory for a 48-megapixel photo
+#   variants:      -O3/-Os, with and without -flto (size and speed; the README's table)
+# Each part writes build/bench/<part>.json; summary.json gathers them and is printed.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
@@ -31,42 +37,13 @@ GRADPHOTO_BENCH_FRAMES_DIR="$out" build/native-release/bench/gradphoto_bench \
   --benchmark_out="$out/native.json" --benchmark_out_format=json
 node bench/wasm-bench.mjs "$out/wasm-node.json" "$out"
 
-# The command line over a folder: photos per second on all cores (decode included).
-batch="$out/cli-batch"
-rm -rf "$batch" && mkdir -p "$batch"
-for copy in 1 2 3 4 5; do
-  for source in "$testdata"/webmorphR.stim/inst/neutral_front/*.jpg; do
-    ln -s "$source" "$batch/$copy-$(basename "$source")"
-  done
-done
-photos=$(ls "$batch" | wc -l)
-start=$(date +%s.%N)
-build/native-release/tools/cli/gradphoto check --json --out "$out/cli-out" "$batch" >"$out/cli-reports.jsonl" 2>/dev/null || true
-end=$(date +%s.%N)
-node -e '
-  const [photos, seconds, file] = [Number(process.argv[1]), Number(process.argv[3]) - Number(process.argv[2]), process.argv[4]];
-  const result = { photos, seconds: +seconds.toFixed(2), photos_per_second: +(photos / seconds).toFixed(1), cores: require("os").cpus().length };
-  require("fs").writeFileSync(file, JSON.stringify(result, null, 2) + "\n");
-  console.log(`gradphoto check: ${result.photos_per_second} photos/s (${photos} photos, ${result.seconds} s)`);
-' "$photos" "$start" "$end" "$out/cli.json"
-
-node --input-type=module - "$out" <<'JS'
-import { readFileSync, writeFileSync } from 'node:fs';
-const out = process.argv[2];
-const native = JSON.parse(readFileSync(`${out}/native.json`, 'utf8'));
-const wasm = JSON.parse(readFileSync(`${out}/wasm-node.json`, 'utf8'));
-const nativeMedian = (name) => native.benchmarks.find((b) => b.run_name.split('/')[0] === name && b.aggregate_name === 'median')?.real_time;
-const cli = JSON.parse(readFileSync(`${out}/cli.json`, 'utf8'));
-const summary = {
-  machine: `${native.context.num_cpus} cores, ${native.context.mhz_per_cpu} MHz`,
-  date: native.context.date,
-  median_ms: {
-    analyze_camera_frame_640x480: { native: nativeMedian('BM_AnalyzeCameraFrame640x480'), wasm_node: wasm.benchmarks.analyze_camera_frame_640x480.median_ms, target_wasm: 25 },
-    analyze_photo_4000x3000: { native: nativeMedian('BM_AnalyzePhoto4000x3000'), wasm_node: wasm.benchmarks.analyze_photo_4000x3000.median_ms, target_wasm: 60 },
-    check_photo_4000x3000: { native: nativeMedian('BM_CheckPhoto4000x3000'), wasm_node: wasm.benchmarks.check_photo_4000x3000.median_ms, target_wasm: 120 },
-  },
-  cli_photos_per_second: { measured: cli.photos_per_second, target: 10 },
-};
-writeFileSync(`${out}/summary.json`, JSON.stringify(summary, null, 2) + '\n');
-console.log(JSON.stringify(summary, null, 2));
-JS
+node bench/batch.mjs build/native-release/tools/cli/gradphoto "$out/batch.json"
+node bench/memory.mjs "$out/memory.json"
+node bench/sizes.mjs "$out/sizes.json"
+node bench/qr-set.mjs "$out/qr-set"
+node bench/qr-peers.mjs "$out/qr-peers.json"
+node bench/face-peers.mjs "$out/face-peers.json"
+node bench/app-startup.mjs "$out/startup.json"
+node bench/live-guidance.mjs "$out/live.json"
+bash bench/wasm-variants.sh
+node bench/summary.mjs "$out"

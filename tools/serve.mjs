@@ -20,10 +20,11 @@
 import { createServer } from 'node:http';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { dirname, extname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { shippedFiles } from './shipped-files.mjs';
 import { brotliCompress, gzip, constants as zlibConstants } from 'node:zlib';
 import { promisify } from 'node:util';
 
@@ -102,15 +103,6 @@ function resolveFile(pathname, mounts) {
   return null;
 }
 
-async function listFiles(dir) {
-  const entries = await readdir(dir, { withFileTypes: true });
-  const files = await Promise.all(entries.map((entry) => {
-    const path = join(dir, entry.name);
-    return entry.isDirectory() ? listFiles(path) : [path];
-  }));
-  return files.flat();
-}
-
 // Content hashes and compressed bodies, remembered per file until its size or mtime changes:
 // the wasm is 4 MB and brotli takes about a second on it.
 const fileMemo = new Map();
@@ -142,21 +134,11 @@ function pickEncoding(acceptEncoding = '') {
 // the QR reader: everything the four steps need, so that after one visit the whole flow
 // works offline. The version is a hash of all their contents, so any change installs a
 // new cache (and the browser notices because this script, imported by sw.js, changed).
-async function precacheManifest(mounts, profilesDir) {
-  const shellFiles = (await listFiles(webRoot))
-    .map((file) => relative(webRoot, file).split(sep).join('/'))
-    .filter((path) => !path.startsWith('portal/') && !path.startsWith('dev.') && path !== 'sw.js')
-    .sort();
-  const urls = ['./', ...shellFiles,
-    'wasm/gradphoto.mjs', 'wasm/gradphoto.wasm',
-    'models/face_detection_short_range.tflite', 'models/face_landmark.tflite',
-    'models/geometry_pipeline_metadata_landmarks.binarypb',
-    ...(await readdir(profilesDir)).filter((name) => name.endsWith('.json')).sort().map((name) => `profiles/${name}`),
-    'vendor/zxing-wasm/es/reader/index.js', 'vendor/zxing-wasm/es/share.js', 'vendor/zxing-wasm/reader/zxing_reader.wasm',
-  ];
+async function precacheManifest(roots) {
+  const entries = await shippedFiles(roots);
+  const urls = entries.map((entry) => entry.url);
   const hash = createHash('sha256');
-  for (const url of urls) {
-    const file = url === './' ? join(webRoot, 'index.html') : resolveFile(`/${url}`, mounts);
+  for (const { url, file } of entries) {
     const info = await stat(file);
     hash.update(`${url}\0${await memoised(file, info, 'sha256', (bytes) => createHash('sha256').update(bytes).digest('hex'))}\0`);
   }
@@ -198,17 +180,22 @@ export function startServer({
   uploadDir = defaultUploadDir(),
   profilesDir = defaultProfilesDir(),
   submitUrl = process.env.GRADPHOTO_SUBMIT_URL,
+  // The benchmark serves its own pages and the peers it compares against (never part of
+  // the app): [[urlPrefix, folder], ...], and a policy of its own when a peer needs one.
+  extraMounts = [],
+  policy = null,
 } = {}) {
   if (!modelsDir) {
     return Promise.reject(new Error('serve: set GRADPHOTO_MODELS_DIR (node tools/deps/models.mjs DIR writes it)'));
   }
   let csp;
   try {
-    csp = contentSecurityPolicy(submitUrl);
+    csp = policy ?? contentSecurityPolicy(submitUrl);
   } catch (error) {
     return Promise.reject(error);
   }
   const mounts = [
+    ...extraMounts,
     ['/vendor/zxing-wasm/es/', join(zxingDist, 'es')],
     ['/vendor/zxing-wasm/reader/', join(zxingDist, 'reader')],
     ['/wasm/', wasmDir],
@@ -298,7 +285,7 @@ export function startServer({
       }
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(405, { ...plain, Allow: 'GET, HEAD' }, 'method not allowed\n');
       if (pathname === '/sw-precache.js') {
-        return send(200, { 'Content-Type': MIME_TYPES['.js'] }, await precacheManifest(mounts, profilesDir));
+        return send(200, { 'Content-Type': MIME_TYPES['.js'] }, await precacheManifest({ webRoot, wasmDir, modelsDir, profilesDir, zxingDist }));
       }
       if (pathname === '/portal/uploads.json') {
         return send(200, { 'Content-Type': MIME_TYPES['.json'] },

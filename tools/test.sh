@@ -3,6 +3,7 @@
 #   native unit tests under AddressSanitizer + UndefinedBehaviorSanitizer, and optimised;
 #   the libFuzzer targets for a minute each;
 #   the wasm build in Node (parity with native, bad input);
+#   the size budget of every shipped file (tests/size/budgets.json);
 #   the page in Debian's Chromium (playwright-core).
 # Ends with one line "tests: N passed, N failed"; exits non-zero when any test fails.
 set -uo pipefail
@@ -67,6 +68,13 @@ status=$?
 grep -E '^not ok|^# (pass|fail)' "$log_dir/node-wasm.log"
 [ $status -eq 0 ] || grep -B2 -A20 '^not ok' "$log_dir/node-wasm.log" | head -60
 count_node "$log_dir/node-wasm.log" $status
+
+echo "== size budgets (gzip, per shipped file)"
+node --test tests/size/ >"$log_dir/size.log" 2>&1
+status=$?
+grep -E '^not ok|^# (pass|fail)' "$log_dir/size.log"
+[ $status -eq 0 ] || grep -B2 -A20 '^not ok' "$log_dir/size.log" | head -60
+count_node "$log_dir/size.log" $status
 
 echo "== page in Chromium"
 node --test tests/e2e/ >"$log_dir/e2e.log" 2>&1

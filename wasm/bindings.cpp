@@ -1,7 +1,7 @@
 // Embind bindings: the only place Emscripten meets the core. The page's Worker
-// calls loadModels() and loadProfile() once, then analyze(image) per camera frame
-// and check(image) per photo. Results cross as plain JS objects; images cross once
-// as a byte copy.
+// calls loadModels() and loadProfile() once, then analyzeLive(image) per camera
+// frame and check(image) per photo (analyze(image): one photo, no tracking). Results
+// cross as plain JS objects; images cross once as a byte copy.
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
@@ -24,6 +24,8 @@ namespace {
 
 std::unique_ptr<gradphoto::FaceAnalyzer> g_analyzer;
 std::unique_ptr<gradphoto::PhotoChecker> g_checker;
+// Live guidance follows one face from camera frame to camera frame (FaceAnalyzer::track).
+gradphoto::FaceTrack g_live_track;
 
 const gradphoto::Error kModelsNotLoaded{gradphoto::ErrorCode::kModelError, "模型尚未加载。",
                                         "The models are not loaded yet."};
@@ -63,6 +65,7 @@ val loadModels(val detector, val landmarks, val geometry) {
   gradphoto::ModelBytes models{copyBytes(detector), copyBytes(landmarks), copyBytes(geometry)};
   gradphoto::Error error;
   g_checker.reset();
+  g_live_track = {};
   g_analyzer = gradphoto::FaceAnalyzer::create(models, error);
   return errorToJs(error);
 }
@@ -93,6 +96,18 @@ val analyze(val image) {
   }
   const gradphoto::wasm::PixelBuffer pixels = gradphoto::wasm::copyPixels(image["data"]);
   return gradphoto::wasm::analysisToJs(g_analyzer->analyze(viewOf(image, pixels)));
+}
+
+// A live camera frame, as for analyze(): the face found in the previous frame is
+// followed (one landmark pass instead of detection and two passes).
+val analyzeLive(val image) {
+  if (!g_analyzer) {
+    val result = val::object();
+    result.set("error", errorToJs(kModelsNotLoaded));
+    return result;
+  }
+  const gradphoto::wasm::PixelBuffer pixels = gradphoto::wasm::copyPixels(image["data"]);
+  return gradphoto::wasm::analysisToJs(g_analyzer->track(viewOf(image, pixels), g_live_track));
 }
 
 // image as for analyze(), plus optional `file`: the original file's bytes
@@ -154,6 +169,7 @@ EMSCRIPTEN_BINDINGS(gradphoto) {
   emscripten::function("loadModels", &loadModels);
   emscripten::function("loadProfile", &loadProfile);
   emscripten::function("analyze", &analyze);
+  emscripten::function("analyzeLive", &analyzeLive);
   emscripten::function("check", &check);
   emscripten::function("inspectFile", &inspectFile);
   emscripten::function("memory", &memory);

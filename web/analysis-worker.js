@@ -14,7 +14,10 @@
 //     {type: 'failure', id?, error: {code, message_zh, message_en}, aborted?}
 // Every failure travels back as data: the page has no other way to learn that the
 // worker hit a problem (an uncaught exception here would only reach the console).
-import { liveGuidance, measureFrame } from './guidance.js';
+
+// Loaded beside the core rather than before it (a static import would hold the core's
+// downloads back until this module had arrived): only live frames need it.
+const guidanceModule = import('./guidance.js');
 
 const MODEL_FILES = [
   'face_detection_short_range.tflite',
@@ -44,7 +47,28 @@ async function fetchModel(name) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
+// The .wasm download and compile start at once, in parallel with the glue's own
+// download (the glue would only ask for the .wasm after it had loaded itself); the
+// compile streams when the server says application/wasm, as the glue's would.
+async function compileWasm() {
+  const response = await fetch(new URL('wasm/gradphoto.wasm', base));
+  if (!response.ok) throw new Error(`gradphoto.wasm: HTTP ${response.status}`);
+  if (response.headers.get('Content-Type')?.startsWith('application/wasm')) return WebAssembly.compileStreaming(response);
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
 async function instantiateCore() {
+  const compiled = compileWasm();
+  const modelBytes = Promise.all(MODEL_FILES.map(fetchModel));
+  // Both are awaited below, unless the glue fails to load first: then they are moot.
+  compiled.catch(() => {});
+  modelBytes.catch(() => {});
+  let handImports;
+  const glueImports = new Promise((resolve) => {
+    handImports = resolve;
+  });
+  const instantiated = Promise.all([compiled, glueImports])
+    .then(async ([module, imports]) => ({ module, instance: await WebAssembly.instantiate(module, imports) }));
   let createGradPhotoModule;
   try {
     // Imported dynamically (not a static import) so a missing or broken build becomes
@@ -53,12 +77,22 @@ async function instantiateCore() {
   } catch (error) {
     throw failure('wasm_load_failed', '无法加载分析程序 (gradphoto.mjs)', 'Could not load the analysis module (gradphoto.mjs)', error.message);
   }
-  // locateFile keeps the .wasm on our own origin whatever the glue guesses.
-  const [core, ...models] = await Promise.all([
-    createGradPhotoModule({ locateFile: (path) => new URL(`wasm/${path}`, base).href }).catch((error) => {
-      throw failure('wasm_load_failed', '无法启动分析程序 (gradphoto.wasm)', 'Could not start the analysis module (gradphoto.wasm)', error.message);
+  const wasmFailed = (error) => failure('wasm_load_failed', '无法启动分析程序 (gradphoto.wasm)', 'Could not start the analysis module (gradphoto.wasm)',
+    String(error?.message ?? error));
+  // instantiateWasm hands the glue's imports to the download already under way; the
+  // glue cannot see that promise fail, so its failure is raced in here.
+  const started = createGradPhotoModule({
+    instantiateWasm: (imports, receive) => {
+      handImports(imports);
+      instantiated.then(({ instance, module }) => receive(instance, module), () => {});
+      return {};
+    },
+  });
+  const [core, models] = await Promise.all([
+    Promise.race([started, instantiated.then(() => started)]).catch((error) => {
+      throw wasmFailed(error);
     }),
-    ...MODEL_FILES.map(fetchModel),
+    modelBytes,
   ]);
   const loadError = core.loadModels(...models);
   if (loadError) throw loadError;
@@ -128,9 +162,18 @@ function detachMeshes(analysis, transfer) {
   }
 }
 
+// One canvas for every frame: live guidance reads 20-30 frames a second, and a new
+// canvas (and its backing store) per frame is garbage the worker then has to collect.
+let scratch = null;
 function pixelsOf(bitmap) {
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-  const context = canvas.getContext('2d', { willReadFrequently: true });
+  if (!scratch) scratch = new OffscreenCanvas(bitmap.width, bitmap.height);
+  if (scratch.width !== bitmap.width || scratch.height !== bitmap.height) {
+    scratch.width = bitmap.width;
+    scratch.height = bitmap.height;
+  }
+  const context = scratch.getContext('2d', { willReadFrequently: true });
+  // A photo with transparent parts must not show the previous frame through them.
+  context.clearRect(0, 0, bitmap.width, bitmap.height);
   context.drawImage(bitmap, 0, 0);
   return context.getImageData(0, 0, bitmap.width, bitmap.height);
 }
@@ -167,7 +210,9 @@ async function live({ id, bitmap, mirrored }) {
   const started = performance.now();
   const image = pixelsOf(bitmap);
   bitmap.close();
-  const analysis = await withCore((core) => core.analyze(image));
+  // Frame to frame the core follows the face it found (one landmark pass, no detector).
+  const analysis = await withCore((core) => core.analyzeLive(image));
+  const { liveGuidance, measureFrame } = await guidanceModule;
   const stats = analysis.faces?.length === 1 ? measureFrame(image, analysis.faces[0]) : null;
   const guidance = liveGuidance(analysis, stats, profile, { mirrored });
   // The page draws the box and eyes; the 468 mesh points stay here.

@@ -6,6 +6,7 @@
 //   worker -> page  {type: 'decoded', id, codes: [{text, format}], width, height, worker_ms}
 //                   {type: 'failure', id, error: {code, message_zh, message_en}}
 import { prepareZXingModule, readBarcodes } from './vendor/zxing-wasm/es/reader/index.js';
+import { READER_OPTIONS } from './qr-reader-options.js';
 
 const base = new URL('./', self.location.href);
 
@@ -17,15 +18,6 @@ const ready = prepareZXingModule({
   },
   fireImmediately: true,
 });
-
-const READER_OPTIONS = {
-  formats: ['QRCode'],
-  tryHarder: true,
-  tryRotate: true,
-  tryInvert: true,
-  tryDownscale: true,
-  maxNumberOfSymbols: 4,
-};
 
 const failure = (code, zh, en, detail) => ({ code, message_zh: zh, message_en: detail ? `${en}: ${detail}` : en });
 

@@ -38,6 +38,15 @@ struct AnalyzerOptions {
   int max_landmarked_faces = 4;
 };
 
+// What FaceAnalyzer::track() carries from one camera frame to the next.
+struct FaceTrack {
+  int width = 0;                   // the frame size the followed face belongs to
+  int height = 0;
+  bool following = false;          // one face was found and is being followed
+  Face face;                       // that face as last found, in frame pixels
+  int frames_since_detection = 0;
+};
+
 class FaceAnalyzer {
  public:
   // Builds the networks; returns nullptr and fills error when a model is unusable.
@@ -52,6 +61,17 @@ class FaceAnalyzer {
   // found on (src/image/working_image.h), for callers that need a small copy of
   // the photo too and should not read a 48-megapixel photo twice.
   FaceAnalysis analyze(const ImageView& image, WorkingImage& working_copy);
+
+  // Live camera frames, MediaPipe's tracking loop: the face found in the previous
+  // frame gives this frame's landmark region, so a frame costs one landmark pass and
+  // no detection (about a third of analyze()). The detector runs when there is no
+  // single face to follow, when the followed face is lost (face presence under 0.5,
+  // MediaPipe's default), when the frame size changes, and every kRedetectEvery
+  // frames, so that a second person stepping in is noticed within a third of a second
+  // at 30 frames per second. A tracked face's box is the last detector box moved and
+  // scaled with the mesh.
+  static constexpr int kRedetectEvery = 10;
+  FaceAnalysis track(const ImageView& frame, FaceTrack& state);
 
  private:
   struct Impl;

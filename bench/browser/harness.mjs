@@ -1,0 +1,57 @@
+// What every in-browser benchmark shares: the app's own server (tools/serve.mjs, so
+// the app is measured exactly as it is served) with the benchmark's pages, the peers
+// from node_modules and the shared test photos mounted beside it, and Debian's
+// Chromium started headless. Peers are served to the benchmark only: they live under
+// /bench/peers/, which the app never references.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startServer } from '../../tools/serve.mjs';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const testdataDir = process.env.GRADPHOTO_TESTDATA_DIR ?? join(repoRoot, '..', 'shared', 'testdata');
+export const benchOut = process.env.GRADPHOTO_BENCH_DIR ?? join(repoRoot, 'build', 'bench');
+
+const modules = join(repoRoot, 'node_modules');
+export const BENCH_MOUNTS = [
+  ['/bench/peers/face_mesh/', join(modules, '@mediapipe', 'face_mesh')],
+  ['/bench/peers/zxing-library/', join(modules, '@zxing', 'library', 'umd')],
+  ['/bench/testdata/', testdataDir],
+  ['/bench/out/', benchOut],
+  ['/bench/', join(repoRoot, 'bench', 'browser')],
+];
+
+// The app's strict policy stays in force for the app's own pages; the peer pages need
+// what the peers need (MediaPipe's glue injects scripts and builds functions at run time).
+const PEER_POLICY = "default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; img-src 'self' blob: data:; worker-src 'self' blob:";
+
+export function startBenchServer({ peers = false } = {}) {
+  return startServer({ port: 0, host: '127.0.0.1', extraMounts: BENCH_MOUNTS, policy: peers ? PEER_POLICY : null });
+}
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', '--disable-quic'];
+
+export function launchChromium(extraArgs = []) {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+// A browser with a profile on disk (a fresh folder), like a student's: its HTTP cache,
+// service worker storage and V8's code cache behave as they do outside incognito.
+export async function launchProfile(extraArgs = [], contextOptions = {}) {
+  const userDataDir = await mkdtemp(join(tmpdir(), 'gradphoto-bench-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs], ...contextOptions });
+  return { context, close: async () => { await context.close(); await rm(userDataDir, { recursive: true, force: true }); } };
+}
+
+export const median = (values) => {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+};
+
+export const round = (value, digits = 2) => (value === null || value === undefined ? null : +value.toFixed(digits));

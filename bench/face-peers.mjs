@@ -1,0 +1,78 @@
+// Face analysis side by side in one headless Chromium page: our wasm check() (every
+// rule) and analyze() against MediaPipe's Face Mesh JS solution (npm @mediapipe/face_mesh,
+// where our landmark model comes from) on the same real photos. Per photo the median of
+// a few rounds, then the median over the photos. Writes build/bench/face-peers.json.
+//   node bench/face-peers.mjs [OUT.json]
+import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchOut, launchChromium, median, round, startBenchServer, testdataDir } from './browser/harness.mjs';
+
+const ROUNDS = 3;
+const WARMUP_PHOTOS = 3;
+// The frontal sets: 20 neutral and 20 smiling students, 1350x1350, as a phone or a
+// studio would hand them in.
+const FOLDERS = ['webmorphR.stim/inst/neutral_front', 'webmorphR.stim/inst/smiling_front'];
+
+const outFile = process.argv[2] ?? join(benchOut, 'face-peers.json');
+const photos = FOLDERS.flatMap((folder) => readdirSync(join(testdataDir, folder))
+  .filter((name) => name.endsWith('.jpg')).sort().map((name) => `${folder}/${name}`));
+if (photos.length < 30) throw new Error(`face-peers: only ${photos.length} photos under ${testdataDir}`);
+
+const { server, url } = await startBenchServer({ peers: true });
+const browser = await launchChromium();
+try {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(new URL('bench/face-peers.html', url).href);
+  await page.waitForFunction(() => window.bench !== undefined);
+  const load = { ours_ms: await page.evaluate(() => window.bench.loadOurs()), peer_ms: await page.evaluate(() => window.bench.loadPeer()) };
+  for (const photo of photos.slice(0, WARMUP_PHOTOS)) await page.evaluate((u) => window.bench.runOnce(u), `bench/testdata/${photo}`);
+
+  const perPhoto = [];
+  for (const photo of photos) {
+    const rounds = [];
+    for (let i = 0; i < ROUNDS; i++) rounds.push(await page.evaluate((u) => window.bench.runOnce(u), `bench/testdata/${photo}`));
+    const pick = (key) => median(rounds.map((r) => r[key]));
+    const { width, height, our_faces: ourFaces, our_verdict: verdict, our_checks: checks, peer_faces: peerFaces, eye_corner_gap_px: gap } = rounds[0];
+    perPhoto.push({ photo, width, height, check_ms: round(pick('check_ms')), analyze_ms: round(pick('analyze_ms')),
+      peer_fresh_ms: round(pick('peer_fresh_ms')), peer_tracked_ms: round(pick('peer_tracked_ms')), our_faces: ourFaces, peer_faces: peerFaces, verdict, checks, eye_corner_gap_px: round(gap) });
+  }
+  if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+
+  const medianOf = (key) => round(median(perPhoto.map((p) => p[key])));
+  const result = {
+    what: 'median over photos of the per-photo median of 3 rounds; decode excluded for both; same page, main thread',
+    browser: `Chromium ${browser.version()} headless, software rendering`,
+    photos: perPhoto.length,
+    peer: '@mediapipe/face_mesh 0.4.1657299874 (JS solution, 468 landmarks, CPU inference)',
+    load_ms: { ours: round(load.ours_ms), peer: round(load.peer_ms) },
+    median_ms: {
+      our_check_all_rules: medianOf('check_ms'),
+      our_analyze: medianOf('analyze_ms'),
+      peer_landmarks_fresh_photo: medianOf('peer_fresh_ms'),     // reset(): detection + landmarks, as a new photo needs
+      peer_landmarks_tracked: medianOf('peer_tracked_ms'),       // the same photo again: landmark model alone
+    },
+    faces_found: { ours: perPhoto.filter((p) => p.our_faces === 1).length, peer: perPhoto.filter((p) => p.peer_faces === 1).length },
+    median_eye_corner_gap_px: medianOf('eye_corner_gap_px'),
+    per_photo: perPhoto,
+  };
+  const m = result.median_ms;
+  result.ratio = {
+    our_check_vs_peer_fresh: round(m.our_check_all_rules / m.peer_landmarks_fresh_photo, 3),
+    our_check_vs_peer_tracked: round(m.our_check_all_rules / m.peer_landmarks_tracked, 3),
+    our_analyze_vs_peer_fresh: round(m.our_analyze / m.peer_landmarks_fresh_photo, 3),
+    our_analyze_vs_peer_tracked: round(m.our_analyze / m.peer_landmarks_tracked, 3),
+  };
+  result.target = {
+    our_check_no_slower_than_peer_fresh: result.ratio.our_check_vs_peer_fresh <= 1,
+    our_check_no_slower_than_peer_tracked: result.ratio.our_check_vs_peer_tracked <= 1,
+  };
+  mkdirSync(benchOut, { recursive: true });
+  writeFileSync(outFile, JSON.stringify(result, null, 2) + '\n');
+  console.log(`face analysis (${result.photos} photos): our check ${m.our_check_all_rules} ms, our analyze ${m.our_analyze} ms; ` +
+    `MediaPipe landmarks ${m.peer_landmarks_fresh_photo} ms per new photo, ${m.peer_landmarks_tracked} ms tracked`);
+} finally {
+  await browser.close();
+  server.close();
+}

@@ -1,0 +1,71 @@
+// QR side by side in one headless Chromium page: our 采集码 step (zxing-wasm, the app's
+// reader options) against @zxing/library on the set bench/qr-set.mjs makes (clean,
+// blurred, in perspective, low contrast, small in a large screenshot, photographed).
+// Per image the median of a few rounds; a decode counts only when the text is exactly
+// the payload. Writes build/bench/qr-peers.json.
+//   node bench/qr-peers.mjs [OUT.json]
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { benchOut, launchChromium, median, round, startBenchServer } from './browser/harness.mjs';
+
+const ROUNDS = 3;
+const setDir = join(benchOut, 'qr-set');
+const outFile = process.argv[2] ?? join(benchOut, 'qr-peers.json');
+const manifest = JSON.parse(readFileSync(join(setDir, 'manifest.json'), 'utf8'));
+
+const { server, url } = await startBenchServer({ peers: true });
+const browser = await launchChromium();
+try {
+  const page = await browser.newPage();
+  const errors = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(new URL('bench/qr-peers.html', url).href);
+  await page.waitForFunction(() => window.bench !== undefined);
+  await page.evaluate(() => window.bench.ready());
+  // Warm both up (JIT, the wasm's first allocations) on the first image.
+  for (const side of ['ours', 'peer']) await page.evaluate(([s, u]) => window.bench[s](u), [side, `bench/out/qr-set/${manifest[0].file}`]);
+
+  const images = [];
+  for (const { file, payload, kind } of manifest) {
+    const entry = { file, kind };
+    for (const side of ['ours', 'peer']) {
+      const rounds = [];
+      for (let i = 0; i < ROUNDS; i++) rounds.push(await page.evaluate(([s, u]) => window.bench[s](u), [side, `bench/out/qr-set/${file}`]));
+      entry[`${side}_ms`] = round(median(rounds.map((r) => r.ms)));
+      entry[`${side}_decoded`] = rounds[0].texts.includes(payload);
+    }
+    images.push(entry);
+  }
+  if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+
+  const rate = (side, list = images) => round(list.filter((i) => i[`${side}_decoded`]).length / list.length, 3);
+  const kinds = [...new Set(images.map((i) => i.kind))];
+  const both = images.filter((i) => i.ours_decoded && i.peer_decoded);
+  const result = {
+    what: 'per image the median of 3 rounds, from the same canvas (pixel read included for both); decoded = exact payload',
+    browser: `Chromium ${browser.version()} headless`,
+    peer: '@zxing/library 0.23.0 (MultiFormatReader, QR only, TRY_HARDER, HybridBinarizer)',
+    ours: 'zxing-wasm 3.1.4 reader (web/qr-reader-options.js)',
+    images: images.length,
+    decode_rate: { ours: rate('ours'), peer: rate('peer') },
+    median_ms: { ours: round(median(images.map((i) => i.ours_ms))), peer: round(median(images.map((i) => i.peer_ms))) },
+    median_ms_both_decoded: { images: both.length, ours: round(median(both.map((i) => i.ours_ms))), peer: round(median(both.map((i) => i.peer_ms))) },
+    by_kind: Object.fromEntries(kinds.map((kind) => {
+      const list = images.filter((i) => i.kind === kind);
+      return [kind, { decoded_ours: list.filter((i) => i.ours_decoded).length, decoded_peer: list.filter((i) => i.peer_decoded).length, of: list.length,
+        median_ms_ours: round(median(list.map((i) => i.ours_ms))), median_ms_peer: round(median(list.map((i) => i.peer_ms))) }];
+    })),
+    per_image: images,
+  };
+  result.ratio = { peer_ms_over_ours: round(result.median_ms.peer / result.median_ms.ours, 2) };
+  result.target = {
+    higher_decode_rate: result.decode_rate.ours > result.decode_rate.peer,
+    at_least_3x_faster: result.ratio.peer_ms_over_ours >= 3,
+  };
+  writeFileSync(outFile, JSON.stringify(result, null, 2) + '\n');
+  console.log(`QR (${images.length} images): decoded ours ${result.decode_rate.ours}, peer ${result.decode_rate.peer}; ` +
+    `median ours ${result.median_ms.ours} ms, peer ${result.median_ms.peer} ms (${result.ratio.peer_ms_over_ours}x)`);
+} finally {
+  await browser.close();
+  server.close();
+}
