@@ -128,12 +128,11 @@ val check(val image) {
   }
   const gradphoto::wasm::PixelBuffer pixels = gradphoto::wasm::copyPixels(image["data"]);
   // Transparency composited in this copy, so the checker needs no second one.
-  if (formatFromJs(image) == gradphoto::PixelFormat::kRgba && intField(image, "stride") == 0) {
-    gradphoto::flattenOverWhiteInPlace(pixels.data.get(), pixels.size);
-  }
+  const bool composited = formatFromJs(image) == gradphoto::PixelFormat::kRgba && intField(image, "stride") == 0;
+  if (composited) gradphoto::flattenOverWhiteInPlace(pixels.data.get(), pixels.size);
   const std::vector<std::uint8_t> file = copyBytes(image["file"]);
   const gradphoto::PhotoReport report =
-      g_checker->check({viewOf(image, pixels), file.empty() ? nullptr : file.data(), file.size()});
+      g_checker->check({viewOf(image, pixels), file.empty() ? nullptr : file.data(), file.size(), composited});
   return gradphoto::wasm::reportToJs(report);
 }
 
