@@ -99,10 +99,22 @@ val check(val image) {
                                    "The profile is not loaded yet."}));
     return result;
   }
-  const gradphoto::wasm::PixelBuffer pixels = gradphoto::wasm::copyPixels(image["data"]);
+  // RGBA photos (ImageData) cross as RGB: a quarter less wasm memory for the photo,
+  // which is most of the peak for a 48-megapixel one.
+  gradphoto::ImageView view;
+  gradphoto::wasm::PixelBuffer pixels;
+  const int width = intField(image, "width"), height = intField(image, "height");
+  if (formatFromJs(image) == gradphoto::PixelFormat::kRgba) {
+    pixels = gradphoto::wasm::copyRgbaAsRgb(image["data"], width, height, intField(image, "stride"));
+    if (pixels.data) view = {pixels.data.get(), pixels.size, width, height, 0, gradphoto::PixelFormat::kRgb};
+  }
+  if (!pixels.data) {
+    pixels = gradphoto::wasm::copyPixels(image["data"]);
+    view = viewOf(image, pixels);
+  }
   const std::vector<std::uint8_t> file = copyBytes(image["file"]);
   const gradphoto::PhotoReport report =
-      g_checker->check({viewOf(image, pixels), file.empty() ? nullptr : file.data(), file.size()});
+      g_checker->check({view, file.empty() ? nullptr : file.data(), file.size()});
   return gradphoto::wasm::reportToJs(report);
 }
 
