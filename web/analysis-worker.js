@@ -156,17 +156,21 @@ function detachMeshes(analysis, transfer) {
   }
 }
 
-// One canvas for every frame: live guidance reads 20-30 frames a second, and a new
-// canvas (and its backing store) per frame is garbage the worker then has to collect.
-let scratch = null;
-function pixelsOf(bitmap) {
-  if (!scratch) scratch = new OffscreenCanvas(bitmap.width, bitmap.height);
-  if (scratch.width !== bitmap.width || scratch.height !== bitmap.height) {
-    scratch.width = bitmap.width;
-    scratch.height = bitmap.height;
+// One canvas for every live frame: live guidance reads 20-30 frames a second, and a
+// new canvas (and its backing store) per frame is garbage the worker then has to
+// collect. A photo gets a canvas of its own, dropped with it: a 48-megapixel backing
+// store is not worth keeping.
+let liveCanvas = null;
+function pixelsOf(bitmap, { live = false } = {}) {
+  let canvas = live ? liveCanvas : null;
+  if (!canvas) canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  if (live) liveCanvas = canvas;
+  if (canvas.width !== bitmap.width || canvas.height !== bitmap.height) {
+    canvas.width = bitmap.width;
+    canvas.height = bitmap.height;
   }
-  const context = scratch.getContext('2d', { willReadFrequently: true });
-  // A photo with transparent parts must not show the previous frame through them.
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  // A frame with transparent parts must not show the previous one through them.
   context.clearRect(0, 0, bitmap.width, bitmap.height);
   context.drawImage(bitmap, 0, 0);
   return context.getImageData(0, 0, bitmap.width, bitmap.height);
@@ -202,7 +206,7 @@ async function loadProfile({ id, url }) {
 
 async function live({ id, bitmap, mirrored }) {
   const started = performance.now();
-  const image = pixelsOf(bitmap);
+  const image = pixelsOf(bitmap, { live: true });
   bitmap.close();
   // Frame to frame the core follows the face it found (one landmark pass, no detector).
   const analysis = await withCore((core) => core.analyzeLive(image));
