@@ -8,7 +8,8 @@
 //   worker -> page
 //     {type: 'status', stage: 'loading' | 'ready', elapsed_ms?}
 //     {type: 'result', id, result, worker_ms}              analyze
-//     {type: 'profile', id, profile}                       the parsed profile
+//     {type: 'profile-parsed', id, url, profile}           the profile parsed, ahead of the core (live guidance may start)
+//     {type: 'profile', id, profile}                       the profile, loaded into the core too
 //     {type: 'live-result', id, analysis, guidance, worker_ms}
 //     {type: 'check-result', id, report, preview, preview_scale, worker_ms}  preview: ImageBitmap of the photo
 //     {type: 'failure', id?, error: {code, message_zh, message_en}, aborted?}
@@ -38,6 +39,7 @@ const failure = (code, zh, en, detail) => ({
 let corePromise = null;
 let profileText = null;   // re-applied when the core is re-created after an abort
 let profile = null;
+let parsedProfile = null; // parsed, not yet loaded into the core: enough for live guidance
 
 async function fetchModel(name) {
   const response = await fetch(new URL(`models/${name}`, base));
@@ -196,6 +198,10 @@ async function loadProfile({ id, url }) {
   } catch (error) {
     throw failure('invalid_profile', '照片规则文件格式有误', 'The photo profile is not valid JSON', error.message);
   }
+  // Live guidance needs only the parsed profile: the page may start sending camera
+  // frames while the core is still loading (they wait here until it is ready).
+  parsedProfile = parsed;
+  self.postMessage({ type: 'profile-parsed', id, url, profile: parsed });
   const core = await getCore();
   const profileError = core.loadProfile(text);
   if (profileError) throw profileError;
@@ -212,7 +218,7 @@ async function live({ id, bitmap, mirrored }) {
   const analysis = await withCore((core) => core.analyzeLive(image));
   const { liveGuidance, measureFrame } = await guidanceModule;
   const stats = analysis.faces?.length === 1 ? measureFrame(image, analysis.faces[0]) : null;
-  const guidance = liveGuidance(analysis, stats, profile, { mirrored });
+  const guidance = liveGuidance(analysis, stats, profile ?? parsedProfile, { mirrored });
   // The page draws the box and eyes; the 468 mesh points stay here.
   for (const face of analysis.faces ?? []) delete face.mesh;
   self.postMessage({ type: 'live-result', id, analysis, guidance, worker_ms: performance.now() - started });
