@@ -1,5 +1,5 @@
 // QR side by side in one headless Chromium page: our 采集码 step (zxing-wasm, the app's
-// reader options) against @zxing/library on the set bench/qr-set.mjs makes (clean,
+// web/qr-read.js) against @zxing/library on the set bench/qr-set.mjs makes (clean,
 // blurred, in perspective, low contrast, small in a large screenshot, photographed).
 // Per image the median of a few rounds; a decode counts only when the text is exactly
 // the payload. Writes build/bench/qr-peers.json.
@@ -45,7 +45,7 @@ try {
     what: 'per image the median of 3 rounds, from the same canvas (pixel read included for both); decoded = exact payload',
     browser: `Chromium ${browser.version()} headless`,
     peer: '@zxing/library 0.23.0 (MultiFormatReader, QR only, TRY_HARDER, HybridBinarizer)',
-    ours: 'zxing-wasm 3.1.4 reader (web/qr-reader-options.js)',
+    ours: 'zxing-wasm 3.1.4 reader through web/qr-read.js',
     images: images.length,
     decode_rate: { ours: rate('ours'), peer: rate('peer') },
     median_ms: { ours: round(median(images.map((i) => i.ours_ms))), peer: round(median(images.map((i) => i.peer_ms))) },

@@ -87,19 +87,73 @@ struct FaceAnalyzer::Impl {
   std::unique_ptr<FaceMeshModel> mesh;
   CanonicalFace canonical;
 
-  Face landmarkFace(const cv::Mat& rgb, const FaceDetection& detection) {
+  Face landmarkFace(const cv::Mat& rgb, const FaceDetection& detection, bool refine) {
     Face face;
     face.box = detection.box;
     face.score = detection.score;
     // First pass from the detector's coarse region, second from the mesh's own
-    // extent: MediaPipe's tracking loop, run twice on one still photo.
+    // extent: MediaPipe's tracking loop, run twice on one still photo. Live frames
+    // skip the second: the next frame's pass starts from this one's mesh anyway.
     MeshResult first = mesh->run(rgb, regionFromDetection(detection));
     if (first.points.empty()) return face;
+    if (!refine) {
+      face.mesh = std::move(first.points);
+      face.landmark_score = first.presence;
+      return face;
+    }
     MeshResult second = mesh->run(rgb, regionFromMesh(first.points));
     MeshResult& best = second.points.empty() ? first : second;
     face.mesh = std::move(best.points);
     face.landmark_score = best.presence;
     return face;
+  }
+
+  // refine: two landmark passes (photos); one for a live frame, which the next frame refines.
+  FaceAnalysis analyze(const ImageView& image, WorkingImage& working_copy, bool refine) {
+    const auto start = Clock::now();
+    FaceAnalysis analysis;
+    analysis.width = image.width;
+    analysis.height = image.height;
+    analysis.error = validateImage(image);
+    if (analysis.error) return analysis;
+
+    try {
+      auto step = Clock::now();
+      const WorkingImage working = makeWorkingImage(image, options.working_max_side);
+      analysis.timings.prepare_ms = millisecondsSince(step);
+
+      step = Clock::now();
+      std::vector<FaceDetection> detections = detector->detect(working.rgb);
+      if (detections.empty()) detections = detectWithBorder(*detector, working.rgb);
+      analysis.timings.detect_ms = millisecondsSince(step);
+
+      step = Clock::now();
+      for (size_t i = 0; i < detections.size(); ++i) {
+        Face face;
+        if (static_cast<int>(i) < options.max_landmarked_faces) {
+          face = landmarkFace(working.rgb, detections[i], refine);
+        } else {
+          face.box = detections[i].box;
+          face.score = detections[i].score;
+        }
+        mapToOriginal(working, face);
+        if (!face.mesh.empty()) {
+          face.key_points = keyPointsFromMesh(face.mesh);
+          face.pose = estimateHeadPose(canonical, face.mesh, face.key_points);
+        }
+        analysis.faces.push_back(std::move(face));
+      }
+      analysis.timings.landmarks_ms = millisecondsSince(step);
+      working_copy = working;
+    } catch (const std::exception& e) {
+      // Native builds report OpenCV's exceptions here; the wasm build is compiled
+      // without exception support, so it validates before calling OpenCV instead.
+      analysis.faces.clear();
+      analysis.error = {ErrorCode::kInternal, "分析照片时发生内部错误。",
+                        std::string("Internal error while analysing the photo: ") + e.what()};
+    }
+    analysis.timings.total_ms = millisecondsSince(start);
+    return analysis;
   }
 
   // One landmark pass on the region of the face followed from the previous frame;
@@ -157,50 +211,7 @@ FaceAnalysis FaceAnalyzer::analyze(const ImageView& image) {
 }
 
 FaceAnalysis FaceAnalyzer::analyze(const ImageView& image, WorkingImage& working_copy) {
-  const auto start = Clock::now();
-  FaceAnalysis analysis;
-  analysis.width = image.width;
-  analysis.height = image.height;
-  analysis.error = validateImage(image);
-  if (analysis.error) return analysis;
-
-  try {
-    auto step = Clock::now();
-    const WorkingImage working = makeWorkingImage(image, impl_->options.working_max_side);
-    analysis.timings.prepare_ms = millisecondsSince(step);
-
-    step = Clock::now();
-    std::vector<FaceDetection> detections = impl_->detector->detect(working.rgb);
-    if (detections.empty()) detections = detectWithBorder(*impl_->detector, working.rgb);
-    analysis.timings.detect_ms = millisecondsSince(step);
-
-    step = Clock::now();
-    for (size_t i = 0; i < detections.size(); ++i) {
-      Face face;
-      if (static_cast<int>(i) < impl_->options.max_landmarked_faces) {
-        face = impl_->landmarkFace(working.rgb, detections[i]);
-      } else {
-        face.box = detections[i].box;
-        face.score = detections[i].score;
-      }
-      mapToOriginal(working, face);
-      if (!face.mesh.empty()) {
-        face.key_points = keyPointsFromMesh(face.mesh);
-        face.pose = estimateHeadPose(impl_->canonical, face.mesh, face.key_points);
-      }
-      analysis.faces.push_back(std::move(face));
-    }
-    analysis.timings.landmarks_ms = millisecondsSince(step);
-    working_copy = working;
-  } catch (const std::exception& e) {
-    // Native builds report OpenCV's exceptions here; the wasm build is compiled
-    // without exception support, so it validates before calling OpenCV instead.
-    analysis.faces.clear();
-    analysis.error = {ErrorCode::kInternal, "分析照片时发生内部错误。",
-                      std::string("Internal error while analysing the photo: ") + e.what()};
-  }
-  analysis.timings.total_ms = millisecondsSince(start);
-  return analysis;
+  return impl_->analyze(image, working_copy, true);
 }
 
 FaceAnalysis FaceAnalyzer::track(const ImageView& frame, FaceTrack& state) {
@@ -217,7 +228,8 @@ FaceAnalysis FaceAnalyzer::track(const ImageView& frame, FaceTrack& state) {
       // Native builds only (see analyze()): fall through to a full analysis, which reports it.
     }
   }
-  FaceAnalysis analysis = analyze(frame);
+  WorkingImage unused;
+  FaceAnalysis analysis = impl_->analyze(frame, unused, false);
   state = FaceTrack{};
   state.width = frame.width;
   state.height = frame.height;

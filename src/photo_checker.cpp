@@ -140,7 +140,7 @@ const Profile& PhotoChecker::profile() const { return impl_->profile; }
 PhotoReport PhotoChecker::check(const PhotoInput& original) {
   std::vector<std::uint8_t> flattened;
   PhotoInput input = original;
-  if (!original.composited) input.image = flattenOverWhite(original.image, flattened);
+  input.image = flattenOverWhite(original.image, flattened);
   using Clock = std::chrono::steady_clock;
   const auto millisecondsSince = [](Clock::time_point t) {
     return std::chrono::duration<double, std::milli>(Clock::now() - t).count();

@@ -1,7 +1,10 @@
 #include "js_values.h"
 
+#include <algorithm>
 #include <cmath>
 #include <string>
+
+#include "image/transparency.h"
 
 using emscripten::val;
 
@@ -160,6 +163,33 @@ PixelBuffer copyPixels(const val& array) {
   pixels.data.reset(new std::uint8_t[pixels.size]);  // default-initialised: not zeroed
   val(emscripten::typed_memory_view(pixels.size, pixels.data.get())).call<void>("set", array);
   return pixels;
+}
+
+PixelBuffer copyRgbaAsRgb(const val& array, int width, int height, int stride) {
+  PixelBuffer rgb;
+  if (array.isUndefined() || array.isNull() || width <= 0 || height <= 0) return rgb;
+  const std::size_t row_rgba = static_cast<std::size_t>(width) * 4;
+  const std::size_t row_stride = stride > 0 ? static_cast<std::size_t>(stride) : row_rgba;
+  const std::size_t length = array["length"].as<std::size_t>();
+  if (row_stride < row_rgba || length < row_stride * (height - 1) + row_rgba || length > row_stride * height) return rgb;
+  // About 4 MB of RGBA per band: small beside the photo, large enough that the
+  // per-band call into JS costs nothing.
+  const int band_rows = std::max<int>(1, static_cast<int>((4u << 20) / row_stride));
+  std::unique_ptr<std::uint8_t[]> band(new std::uint8_t[row_stride * band_rows]);
+  rgb.size = static_cast<std::size_t>(width) * height * 3;
+  rgb.data.reset(new std::uint8_t[rgb.size]);
+  for (int top = 0; top < height; top += band_rows) {
+    const int rows = std::min(band_rows, height - top);
+    const std::size_t begin = row_stride * top;
+    const std::size_t end = std::min(length, begin + row_stride * rows);
+    // Both buffers exist before the view is made, so a memory growth cannot invalidate it.
+    val(emscripten::typed_memory_view(end - begin, band.get())).call<void>("set", array.call<val>("subarray", begin, end));
+    for (int y = 0; y < rows; ++y) {
+      rgbaRowToRgbOverWhite(band.get() + row_stride * y, rgb.data.get() + static_cast<std::size_t>(top + y) * width * 3,
+                            width);
+    }
+  }
+  return rgb;
 }
 
 }  // namespace gradphoto::wasm

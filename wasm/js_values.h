@@ -28,4 +28,12 @@ struct PixelBuffer {
 };
 PixelBuffer copyPixels(const emscripten::val& array);
 
+// An RGBA image's pixels as packed RGB, copied a band of rows at a time: a
+// 48-megapixel photo then never sits in wasm memory as RGBA (183 MB) but as RGB
+// (137 MB), and the largest transient is one band. Transparent pixels are put on
+// white in the same pass, as the core would do with RGBA. Returns an empty buffer when the array does not hold
+// width x height RGBA pixels with that row stride; the caller then copies as is
+// and lets the core report the mismatch.
+PixelBuffer copyRgbaAsRgb(const emscripten::val& array, int width, int height, int stride);
+
 }  // namespace gradphoto::wasm

@@ -8,7 +8,8 @@
 //   worker -> page
 //     {type: 'status', stage: 'loading' | 'ready', elapsed_ms?}
 //     {type: 'result', id, result, worker_ms}              analyze
-//     {type: 'profile', id, profile}                       the parsed profile
+//     {type: 'profile-parsed', id, url, profile}           the profile parsed, ahead of the core (live guidance may start)
+//     {type: 'profile', id, profile}                       the profile, loaded into the core too
 //     {type: 'live-result', id, analysis, guidance, worker_ms}
 //     {type: 'check-result', id, report, preview, preview_scale, worker_ms}  preview: ImageBitmap of the photo
 //     {type: 'failure', id?, error: {code, message_zh, message_en}, aborted?}
@@ -38,6 +39,7 @@ const failure = (code, zh, en, detail) => ({
 let corePromise = null;
 let profileText = null;   // re-applied when the core is re-created after an abort
 let profile = null;
+let parsedProfile = null; // parsed, not yet loaded into the core: enough for live guidance
 
 async function fetchModel(name) {
   const response = await fetch(new URL(`models/${name}`, base));
@@ -162,17 +164,21 @@ function detachMeshes(analysis, transfer) {
   }
 }
 
-// One canvas for every frame: live guidance reads 20-30 frames a second, and a new
-// canvas (and its backing store) per frame is garbage the worker then has to collect.
-let scratch = null;
-function pixelsOf(bitmap) {
-  if (!scratch) scratch = new OffscreenCanvas(bitmap.width, bitmap.height);
-  if (scratch.width !== bitmap.width || scratch.height !== bitmap.height) {
-    scratch.width = bitmap.width;
-    scratch.height = bitmap.height;
+// One canvas for every live frame: live guidance reads 20-30 frames a second, and a
+// new canvas (and its backing store) per frame is garbage the worker then has to
+// collect. A photo gets a canvas of its own, dropped with it: a 48-megapixel backing
+// store is not worth keeping.
+let liveCanvas = null;
+function pixelsOf(bitmap, { live = false } = {}) {
+  let canvas = live ? liveCanvas : null;
+  if (!canvas) canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
+  if (live) liveCanvas = canvas;
+  if (canvas.width !== bitmap.width || canvas.height !== bitmap.height) {
+    canvas.width = bitmap.width;
+    canvas.height = bitmap.height;
   }
-  const context = scratch.getContext('2d', { willReadFrequently: true });
-  // A photo with transparent parts must not show the previous frame through them.
+  const context = canvas.getContext('2d', { willReadFrequently: true });
+  // A frame with transparent parts must not show the previous one through them.
   context.clearRect(0, 0, bitmap.width, bitmap.height);
   context.drawImage(bitmap, 0, 0);
   return context.getImageData(0, 0, bitmap.width, bitmap.height);
@@ -198,6 +204,10 @@ async function loadProfile({ id, url }) {
   } catch (error) {
     throw failure('invalid_profile', '照片规则文件格式有误', 'The photo profile is not valid JSON', error.message);
   }
+  // Live guidance needs only the parsed profile: the page may start sending camera
+  // frames while the core is still loading (they wait here until it is ready).
+  parsedProfile = parsed;
+  self.postMessage({ type: 'profile-parsed', id, url, profile: parsed });
   const core = await getCore();
   const profileError = core.loadProfile(text);
   if (profileError) throw profileError;
@@ -208,13 +218,13 @@ async function loadProfile({ id, url }) {
 
 async function live({ id, bitmap, mirrored }) {
   const started = performance.now();
-  const image = pixelsOf(bitmap);
+  const image = pixelsOf(bitmap, { live: true });
   bitmap.close();
   // Frame to frame the core follows the face it found (one landmark pass, no detector).
   const analysis = await withCore((core) => core.analyzeLive(image));
   const { liveGuidance, measureFrame } = await guidanceModule;
   const stats = analysis.faces?.length === 1 ? measureFrame(image, analysis.faces[0]) : null;
-  const guidance = liveGuidance(analysis, stats, profile, { mirrored });
+  const guidance = liveGuidance(analysis, stats, profile ?? parsedProfile, { mirrored });
   // The page draws the box and eyes; the 468 mesh points stay here.
   for (const face of analysis.faces ?? []) delete face.mesh;
   self.postMessage({ type: 'live-result', id, analysis, guidance, worker_ms: performance.now() - started });

@@ -192,7 +192,10 @@ function onFailure({ id, error }) {
 
 worker.addEventListener('message', ({ data }) => {
   if (data.type === 'status' && data.stage === 'loading') {
-    setStatus('loading', '正在加载模型…', 'Loading models…');
+    // Only while no photo has been chosen: a photo's own status (busy, error, done) stays.
+    // (The worker starts loading at once, but a file the browser cannot decode fails in
+    // the page and may do so before the worker has said so.)
+    if (latestRequest === 0) setStatus('loading', '正在加载模型…', 'Loading models…');
   } else if (data.type === 'status' && data.stage === 'ready') {
     modelLoadMs = data.elapsed_ms;
     // Don't overwrite the status of a photo already being analysed.

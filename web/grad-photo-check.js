@@ -31,6 +31,7 @@ const HOLD_STILL_MS = 1000;         // auto-capture once every live check has he
 const QR_SCAN_INTERVAL_MS = 250;
 const FPS_WINDOW_MS = 1000;
 const PROFILE_RETRY_MS = 5000;
+const PROFILE_POLL_MS = 20;         // how often live guidance looks for the parsed profile at start-up
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -125,6 +126,7 @@ class GradPhotoCheck extends HTMLElement {
     this.lang_ = 'zh';
     this.step = 'code';
     this.profile = null;
+    this.parsedProfile = null;   // the worker's early copy, before the core is ready: live guidance only
     this.codePayload = null;
     this.report = null;
     this.jpegBlob = null;
@@ -194,10 +196,18 @@ class GradPhotoCheck extends HTMLElement {
       if (this.built) this.applyLanguage();
     } else if (name === 'profile' && this.analysisWorker && previous !== value) {
       this.profile = null;
+      this.parsedProfile = null;
       this.ensureProfile();
     } else if (this.built) {
       this.updateNavigation();
     }
+  }
+
+  // What live guidance draws with: the loaded profile, or the worker's early copy of it
+  // while the load is still under way (after a failed load, frames would only ask the
+  // worker to load the core again and again: ensureProfile() paces the retries).
+  get liveProfile() {
+    return this.profile ?? (this.profilePromise ? this.parsedProfile : null);
   }
 
   get language() {
@@ -289,6 +299,11 @@ class GradPhotoCheck extends HTMLElement {
       if (data.stage === 'loading' && !this.readyFired) this.setStatus('loading', 'loading_models');
       // How many times the wasm core was started: more than once after a crash.
       if (data.stage === 'ready' && worker === this.analysisWorker) this.dataset.coreLoads = String(Number(this.dataset.coreLoads ?? 0) + 1);
+      return;
+    }
+    if (data.type === 'profile-parsed') {
+      // Ahead of the core: enough to start live guidance (its frames wait in the worker).
+      if (worker === this.analysisWorker && data.url === this.profileUrl()) this.parsedProfile = data.profile;
       return;
     }
     const entry = data.id !== undefined ? this.pending.get(data.id) : null;
@@ -778,10 +793,16 @@ class GradPhotoCheck extends HTMLElement {
     const inFlight = new Set();
     while (live.running) {
       const started = performance.now();
-      if (document.hidden || !this.profile) {
-        if (!document.hidden) await this.ensureProfile();
-        // Straight on once the profile is in: no frame is lost to a fixed wait at start-up.
-        if (document.hidden || !this.profile) await sleep(200);
+      if (document.hidden) {
+        await sleep(200);
+        continue;
+      }
+      if (!this.liveProfile) {
+        const loading = this.ensureProfile();
+        // Back as soon as the worker has parsed the profile, well before the core is
+        // ready; after a failed load ensureProfile() returns at once, so wait then.
+        await Promise.race([loading, sleep(PROFILE_POLL_MS)]);
+        if (!this.liveProfile && !this.profilePromise) await sleep(200);
         continue;
       }
       if (inFlight.size >= LIVE_FRAMES_IN_FLIGHT) {
@@ -840,9 +861,9 @@ class GradPhotoCheck extends HTMLElement {
     const face = analysis.faces?.length === 1 ? analysis.faces[0] : null;
     const toVideo = (point) => ({ x: point.x * scale, y: point.y * scale });
     drawGuide(this.ui.overlay, {
-      profile: this.profile,
+      profile: this.liveProfile,
       video: { width, height },
-      guide: frameGuide(width, height, this.profile?.output),
+      guide: frameGuide(width, height, this.liveProfile?.output),
       face: face && { key_points: { eye_left: toVideo(face.key_points.eye_left), eye_right: toVideo(face.key_points.eye_right) } },
       ok: guidance.ok,
     });

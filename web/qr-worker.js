@@ -6,7 +6,7 @@
 //   worker -> page  {type: 'decoded', id, codes: [{text, format}], width, height, worker_ms}
 //                   {type: 'failure', id, error: {code, message_zh, message_en}}
 import { prepareZXingModule, readBarcodes } from './vendor/zxing-wasm/es/reader/index.js';
-import { READER_OPTIONS } from './qr-reader-options.js';
+import { readCodes } from './qr-read.js';
 
 const base = new URL('./', self.location.href);
 
@@ -40,8 +40,7 @@ async function decode({ id, file, bitmap }) {
   } catch (error) {
     throw failure('qr_load_failed', '无法加载二维码识别程序', 'Could not load the QR reader', error.message);
   }
-  const results = await readBarcodes(pixels, READER_OPTIONS);
-  const codes = results.filter((result) => result.isValid).map((result) => ({ text: result.text, format: result.format }));
+  const codes = await readCodes(readBarcodes, pixels);
   self.postMessage({ type: 'decoded', id, codes, width: pixels.width, height: pixels.height, worker_ms: performance.now() - started });
 }
 

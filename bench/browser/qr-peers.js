@@ -1,11 +1,11 @@
-// Runs in the benchmark's Chromium page: our 采集码 reader (zxing-wasm with the app's
-// own options, as web/qr-worker.js calls it) and @zxing/library (the JS port, the way
+// Runs in the benchmark's Chromium page: our 采集码 reader (zxing-wasm through the app's
+// own web/qr-read.js, as web/qr-worker.js calls it) and @zxing/library (the JS port, the way
 // its browser reader uses it: canvas luminance, hybrid binarizer, TRY_HARDER) on the
 // same decoded image. Both start from the same canvas, so each pays its own pixel read.
 // bench/qr-peers.mjs drives it.
 /* global ZXing */
 import { prepareZXingModule, readBarcodes } from '../vendor/zxing-wasm/es/reader/index.js';
-import { READER_OPTIONS } from '../qr-reader-options.js';
+import { readCodes } from '../qr-read.js';
 
 const root = new URL('../', import.meta.url);
 const canvases = new Map();
@@ -40,9 +40,9 @@ async function ours(url) {
   await ready;
   const started = performance.now();
   const pixels = canvas.getContext('2d', { willReadFrequently: true }).getImageData(0, 0, canvas.width, canvas.height);
-  const results = await readBarcodes(pixels, READER_OPTIONS);
+  const codes = await readCodes(readBarcodes, pixels);
   const ms = performance.now() - started;
-  return { ms, texts: results.filter((r) => r.isValid).map((r) => r.text) };
+  return { ms, texts: codes.map((code) => code.text) };
 }
 
 async function peer(url) {

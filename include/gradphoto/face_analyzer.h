@@ -68,7 +68,9 @@ class FaceAnalyzer {
   // single face to follow, when the followed face is lost (face presence under 0.5,
   // MediaPipe's default), when the frame size changes, and every kRedetectEvery
   // frames, so that a second person stepping in is noticed within a third of a second
-  // at 30 frames per second. A tracked face's box is the last detector box moved and
+  // at 30 frames per second. A detection frame takes one landmark pass too, from the
+  // detector's region (analyze() takes a second for a still photo): the next frame
+  // starts from its mesh. A tracked face's box is the last detector box moved and
   // scaled with the mesh.
   static constexpr int kRedetectEvery = 10;
   FaceAnalysis track(const ImageView& frame, FaceTrack& state);

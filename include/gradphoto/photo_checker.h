@@ -19,9 +19,6 @@ struct PhotoInput {
   // software tags); may be empty.
   const std::uint8_t* file_bytes = nullptr;
   std::size_t file_size = 0;
-  // The host has already put transparent pixels on white (the wasm bindings do,
-  // in their own copy): the checker then skips its scan of every pixel's alpha.
-  bool composited = false;
 };
 
 class PhotoChecker {

@@ -44,13 +44,17 @@ ImageView flattenOverWhite(const ImageView& image, std::vector<std::uint8_t>& st
   return {storage.data(), storage.size(), image.width, image.height, 0, PixelFormat::kRgba};
 }
 
-void flattenOverWhiteInPlace(std::uint8_t* rgba, std::size_t size_bytes) {
-  if (allOpaque(rgba, size_bytes / 4)) return;  // the usual photo: nothing to do
-  for (std::size_t i = 0; i + 3 < size_bytes; i += 4) {
-    const std::uint8_t alpha = rgba[i + 3];
-    if (alpha == 255) continue;
-    for (int c = 0; c < 3; ++c) rgba[i + c] = overWhite(rgba[i + c], alpha);
-    rgba[i + 3] = 255;
+void rgbaRowToRgbOverWhite(const std::uint8_t* rgba, std::uint8_t* rgb, int width) {
+  if (allOpaque(rgba, static_cast<std::size_t>(width))) {  // the usual photo: a plain copy
+    for (int x = 0; x < width; ++x, rgba += 4, rgb += 3) {
+      rgb[0] = rgba[0];
+      rgb[1] = rgba[1];
+      rgb[2] = rgba[2];
+    }
+    return;
+  }
+  for (int x = 0; x < width; ++x, rgba += 4, rgb += 3) {
+    for (int c = 0; c < 3; ++c) rgb[c] = overWhite(rgba[c], rgba[3]);
   }
 }
 

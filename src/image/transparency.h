@@ -1,6 +1,7 @@
 // A photo with transparency (a PNG cut-out) is judged as it looks on a white page,
-// whoever decoded it: the command line composites here, and RGBA from the browser
-// or Node is composited in the checker, so every host sees the same pixels.
+// whoever decoded it: the command line composites while decoding, the wasm bindings
+// while copying the browser's RGBA in as RGB, and the checker composites any other
+// RGBA it is given, so every host sees the same pixels.
 #pragma once
 
 #include <cstdint>
@@ -19,8 +20,8 @@ inline std::uint8_t overWhite(std::uint8_t value, std::uint8_t alpha) {
 // packed RGBA copy in storage, composited over white, with alpha 255.
 ImageView flattenOverWhite(const ImageView& image, std::vector<std::uint8_t>& storage);
 
-// The same, in place, for a host that owns a copy of the pixels anyway (the wasm
-// bindings): no second copy of a large photo in a memory with a maximum.
-void flattenOverWhiteInPlace(std::uint8_t* rgba, std::size_t size_bytes);
+// One row of RGBA as packed RGB over white, for a host that converts while it
+// copies the pixels in anyway (the wasm bindings): no second pass over the photo.
+void rgbaRowToRgbOverWhite(const std::uint8_t* rgba, std::uint8_t* rgb, int width);
 
 }  // namespace gradphoto
