@@ -2,14 +2,12 @@
 # The bad-input corpus (tools/badinput/make-corpus.mjs) through gradphoto check: each
 # file gives the outcome its manifest entry names, and none stops the run.
 # Usage: bad_input_cli_test.sh GRADPHOTO_BINARY TESTDATA_DIR REPO_ROOT
-set -u
+source "$(dirname "$0")/common.sh"
 cli=$1
 testdata=$2
 root=$3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 
-GRADPHOTO_TESTDATA_DIR=$testdata node "$root/tools/badinput/make-corpus.mjs" "$work/corpus" >/dev/null || { echo "FAIL: corpus"; exit 1; }
+make_bad_input_corpus "$testdata" "$root" "$work/corpus"
 files=()
 for file in $(node -e 'const { cases } = require(process.argv[1]);
   for (const c of cases) console.log(c.file);

@@ -2,18 +2,11 @@
 # gradphoto check as a school runs it: a folder of 200 photos with some corrupt
 # ones, every photo reported, outputs named per source, exit codes, CSV, profiles.
 # Usage: check_cli_test.sh GRADPHOTO_BINARY TESTDATA_DIR PROFILES_DIR
-set -u
+source "$(dirname "$0")/common.sh"
 cli=$1
 testdata=$2
 profiles=$3
 neutral="$testdata/webmorphR.stim/inst/neutral_front"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-check() {  # check DESCRIPTION COMMAND...
-  local description=$1; shift
-  if "$@"; then echo "ok: $description"; else echo "FAIL: $description"; failures=$((failures + 1)); fi
-}
 
 # 10 folders x 20 subjects = 200 photos (links to the shared photos, never copies),
 # then 10 of them replaced by an empty file, a text file and 8 cut-short downloads.
@@ -71,5 +64,4 @@ check "... naming the field" grep -q "output.width" "$work/profile-error.txt"
 "$cli" check --bogus "$neutral/006_03.jpg" >/dev/null 2>"$work/usage.txt"
 check "an unknown option exits 2 with the usage" bash -c "test $? -eq 2 && grep -q 'usage: gradphoto check' '$work/usage.txt'"
 
-echo "$failures failed"
-[ "$failures" -eq 0 ]
+finish

@@ -1,17 +1,10 @@
 #!/usr/bin/env bash
 # The command line as a user runs it: JSON fields, exit codes and readable errors.
 # Usage: cli_test.sh GRADPHOTO_BINARY TESTDATA_DIR
-set -u
+source "$(dirname "$0")/common.sh"
 cli=$1
 testdata=$2
 photo="$testdata/webmorphR.stim/inst/neutral_front/001_03.jpg"
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-check() {  # check DESCRIPTION CONDITION...
-  local description=$1; shift
-  if "$@"; then echo "ok: $description"; else echo "FAIL: $description"; failures=$((failures + 1)); fi
-}
 
 "$cli" analyze --json "$photo" >"$work/out.json" 2>"$work/err.txt"
 check "a real photo exits 0" test $? -eq 0
@@ -39,5 +32,4 @@ check "... with the usage text" grep -q "usage: gradphoto analyze" "$work/usage.
 "$cli" >/dev/null 2>&1
 check "no command exits 2" test $? -eq 2
 
-echo "$failures failed"
-[ "$failures" -eq 0 ]
+finish

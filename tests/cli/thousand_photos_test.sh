@@ -4,19 +4,12 @@
 # place and the folder is checked again to the same --out. Every photo is reported in
 # both runs, and no output of the first run is overwritten by a different photo's.
 # Usage: thousand_photos_test.sh GRADPHOTO_BINARY TESTDATA_DIR REPO_ROOT
-set -u
+source "$(dirname "$0")/common.sh"
 cli=$1
 testdata=$2
 root=$3
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-failures=0
-check() {  # check DESCRIPTION COMMAND...
-  local description=$1; shift
-  if "$@"; then echo "ok: $description"; else echo "FAIL: $description"; failures=$((failures + 1)); fi
-}
 
-GRADPHOTO_TESTDATA_DIR=$testdata node "$root/tools/badinput/make-corpus.mjs" "$work/corpus" >/dev/null || { echo "FAIL: corpus"; exit 1; }
+make_bad_input_corpus "$testdata" "$root" "$work/corpus"
 bad=()
 for file in $(node -e 'for (const c of require(process.argv[1]).cases) if (c.expect.error) console.log(c.file)' "$work/corpus/manifest.json"); do
   bad+=("$work/corpus/$file")
@@ -102,5 +95,4 @@ check "each output of the second run holds its own photo's JPEG (no two photos s
   process.exit([...owners.values()].every((count) => count === 1) ? 0 : 1);' "$work/run2.jsonl"
 check "no temporary files left behind" test "$(find "$work/out" -name '*.tmp-*' | wc -l)" -eq 0
 
-echo "$failures failed"
-[ "$failures" -eq 0 ]
+finish
