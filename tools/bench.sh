@@ -15,10 +15,7 @@ cd "$root"
 source tools/deps/bootstrap.sh
 out="$root/build/bench"
 mkdir -p "$out" build/logs
-for preset in native-release wasm-release; do
-  { cmake --preset "$preset" && cmake --build --preset "$preset"; } >"build/logs/$preset.log" 2>&1 \
-    || { tail -40 "build/logs/$preset.log" >&2; exit 1; }
-done
+for preset in native-release wasm-release; do bash tools/build-preset.sh "$preset"; done
 export GRADPHOTO_WASM_DIR="$root/build/wasm-release/wasm"
 
 # The subject (one whose photo passes the crop) scaled to the frame's height and

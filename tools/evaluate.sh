@@ -8,8 +8,7 @@ cd "$root"
 source tools/deps/bootstrap.sh
 testdata=${GRADPHOTO_TESTDATA_DIR:-$root/../shared/testdata}
 mkdir -p build/logs build/evaluation
-{ cmake --preset native-release && cmake --build --preset native-release; } >build/logs/native-release.log 2>&1 \
-  || { tail -40 build/logs/native-release.log >&2; exit 1; }
+bash tools/build-preset.sh native-release
 build/native-release/tools/variants/gradphoto_variants --testdata "$testdata" --models "$GRADPHOTO_MODELS_DIR" \
   --out build/variants
 # The labelled real photos: every folder named in tests/evaluation/real_labels.csv.

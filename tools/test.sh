@@ -18,9 +18,8 @@ failed=0
 log_dir="$root/build/test-logs"
 mkdir -p "$log_dir"
 
-build() {  # build PRESET
-  { cmake --preset "$1" >"$log_dir/$1-configure.log" 2>&1 && cmake --build --preset "$1" >"$log_dir/$1-build.log" 2>&1; } \
-    || { echo "test.sh: building $1 failed:" >&2; tail -30 "$log_dir/$1-build.log" "$log_dir/$1-configure.log" 2>/dev/null >&2; exit 1; }
+build() {  # build PRESET: a failed build stops the run
+  bash tools/build-preset.sh "$1" || exit 1
 }
 
 count_ctest() {  # count_ctest LOG

@@ -7,6 +7,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
+import { sidewaysExifJpeg } from '../../tools/badinput/make-corpus.mjs';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const fixturesDir = join(repoRoot, 'build', 'e2e');
@@ -91,22 +92,11 @@ export function writeText(name, text) {
 }
 
 // A phone photo stored sideways with an EXIF orientation tag, as phone cameras write
-// them: the pixels are the portrait photo turned 90° counter-clockwise, and Orientation 6
-// says "turn 90° clockwise to show". Only a reader that applies it sees an upright face.
+// them (made as the bad-input corpus makes its case): only a reader that applies the
+// tag sees an upright face.
 export function writeSidewaysExifPhoto(name) {
-  const sideways = join(fixturesDir, `${name}.raw.jpg`);
-  ffmpeg('-i', framedPhoto, '-vf', 'crop=1012:1350:169:0,transpose=2', '-q:v', '2', sideways);
-  const jpeg = readFileSync(sideways);
-  const tiff = Buffer.from([
-    0x4d, 0x4d, 0x00, 0x2a, 0x00, 0x00, 0x00, 0x08,   // big-endian TIFF, first IFD at 8
-    0x00, 0x01,                                         // one entry
-    0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, 0x00, 0x06, 0x00, 0x00, // Orientation = 6
-    0x00, 0x00, 0x00, 0x00,                             // no next IFD
-  ]);
-  const payload = Buffer.concat([Buffer.from('Exif\0\0', 'latin1'), tiff]);
-  const segment = Buffer.concat([Buffer.from([0xff, 0xe1, (payload.length + 2) >> 8, (payload.length + 2) & 0xff]), payload]);
   const file = join(fixturesDir, name);
-  writeFileSync(file, Buffer.concat([jpeg.subarray(0, 2), segment, jpeg.subarray(2)]));
+  sidewaysExifJpeg(framedPhoto, file);
   return file;
 }
 
