@@ -242,8 +242,11 @@ TEST(FaceRegionChecks, GlareWarnsOnABrightPatchOverAnEye) {
   const CheckResult glare = checkOne(graduateChecker(), glarePatch(p), "glasses.glare");
   EXPECT_EQ(glare.verdict, Verdict::kWarn) << glare.value;
   expectHeuristicWording(glare);
-  // A reflection over the eye does not make it count as closed.
+  // A reflection over the eye does not make it count as closed, nor the photo over-exposed
+  // (the exposure reads the other eye's whites when one eye is far brighter).
   EXPECT_NE(checkOne(graduateChecker(), glarePatch(p), "eyes.open").verdict, Verdict::kFail);
+  const CheckResult exposure = checkOne(graduateChecker(), glarePatch(p), "image.exposure");
+  EXPECT_EQ(exposure.verdict, Verdict::kPass) << exposure.value;
   // Yale's subject 5 has bright reflections on both lenses; subject 2's glasses do not reflect.
   EXPECT_EQ(checkPhoto(kYale + "subject05.glasses.png", "glasses.glare").verdict, Verdict::kWarn);
   EXPECT_EQ(checkPhoto(kYale + "subject02.glasses.png", "glasses.glare").verdict, Verdict::kPass);
