@@ -35,7 +35,14 @@ try {
     for (let i = 0; i < ROUNDS; i++) rounds.push(await page.evaluate((u) => window.bench.runOnce(u), `bench/testdata/${photo}`));
     const pick = (key) => median(rounds.map((r) => r[key]));
     const { width, height, our_faces: ourFaces, our_verdict: verdict, our_checks: checks, peer_faces: peerFaces, eye_corner_gap_px: gap } = rounds[0];
+    // Where our check's time goes (the core's own clock; the rest of check_ms is the copy
+    // into wasm memory and building the report object), and its slowest rules.
+    const stages = Object.fromEntries(Object.keys(rounds[0].our_stages_ms ?? {})
+      .map((stage) => [stage, round(median(rounds.map((r) => r.our_stages_ms[stage])))]));
+    const rules = Object.fromEntries(Object.keys(rounds[0].our_check_timings_ms ?? {})
+      .map((id) => [id, median(rounds.map((r) => r.our_check_timings_ms[id]))]));
     perPhoto.push({ photo, width, height, check_ms: round(pick('check_ms')), analyze_ms: round(pick('analyze_ms')),
+      our_stages_ms: stages, our_rules_ms: rules,
       peer_fresh_ms: round(pick('peer_fresh_ms')), peer_tracked_ms: round(pick('peer_tracked_ms')), our_faces: ourFaces, peer_faces: peerFaces, verdict, checks, eye_corner_gap_px: round(gap) });
   }
   const urls = photos.map((photo) => `bench/testdata/${photo}`);
@@ -62,6 +69,11 @@ try {
     },
     faces_found: { ours: perPhoto.filter((p) => p.our_faces === 1).length, peer: perPhoto.filter((p) => p.peer_faces === 1).length },
     median_eye_corner_gap_px: medianOf('eye_corner_gap_px'),
+    our_check_stages_median_ms: Object.fromEntries(Object.keys(perPhoto[0].our_stages_ms)
+      .map((stage) => [stage, round(median(perPhoto.map((p) => p.our_stages_ms[stage])))])),
+    our_slowest_rules_median_ms: Object.fromEntries(Object.keys(perPhoto[0].our_rules_ms)
+      .map((id) => [id, round(median(perPhoto.map((p) => p.our_rules_ms[id])))])
+      .sort((a, b) => b[1] - a[1]).slice(0, 8)),
     per_photo: perPhoto,
   };
   const m = result.median_ms;

@@ -93,6 +93,7 @@ async function runOnce(url) {
     width: canvas.width, height: canvas.height,
     analyze_ms: analyzeMs, check_ms: checkMs, peer_fresh_ms: peerFreshMs, peer_tracked_ms: peerTrackedMs,
     our_faces: analysis.faces?.length ?? 0, our_verdict: report.verdict, our_checks: report.checks?.length ?? 0,
+    our_stages_ms: report.timings_ms, our_check_timings_ms: report.check_timings_ms,
     peer_faces: peerFaces, eye_corner_gap_px: cornerGapPx,
   };
 }
