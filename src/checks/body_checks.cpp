@@ -233,18 +233,25 @@ CheckResult checkBodySquare(const CheckContext& context, const CheckLimits& limi
     // the other's least, the ratio is at most their quotient: a sound warning
     // when that is under the limit, and no measure otherwise. Sound only where
     // the clothing shows against the backdrop as clothing.contrast asks (its
-    // limits, from the profile): clothing the backdrop's colour, or dark clothes
-    // on a dark backdrop, hide the body beyond any bound (the variant tool's
-    // clothing_like_background warned here on 4 of 21 photos without this).
+    // limits, from the profile, on that side's clothing): clothing the
+    // backdrop's colour, or dark clothes on a dark backdrop, hide the body
+    // beyond any bound (the variant tool's clothing_like_background warned here
+    // on 4 of 21 photos without this).
     const CheckLimits* contrast_limits = context.profile->limits("clothing.contrast");
     const ClothingContrast& contrast = clothingContrast(context);
-    if (contrast_limits == nullptr || !contrast.measured || judge(contrast.value, *contrast_limits) != Verdict::kPass) {
-      return notMeasurableResult(id, limits, no_body);
-    }
+    const auto shows = [&](int side) {
+      const double value = contrast.sides[side < 0 ? 0 : 1];
+      return contrast_limits != nullptr && value >= 0 && judge(value, *contrast_limits) == Verdict::kPass;
+    };
+    // The clothing must show on the narrower side itself, whose end or bound is
+    // used: an overexposed photo can wash one side's T-shirt into the backdrop
+    // while the other side contrasts, and then an end "seen" on the washed side
+    // is the skin's edge (the variant tool's overexposed 001 and
+    // clothing_like_background 124 warned when the better side decided).
     const auto most = [&](const BodyExtent& e, int side) {
-      if (e.confirmed && !e.reaches_frame) return e.distance;
-      return e.reaches_frame ? std::numeric_limits<double>::infinity()
-                             : std::max(e.distance, bodyReachBound(context, face, backdrop.lab, side));
+      if (e.reaches_frame || !shows(side)) return std::numeric_limits<double>::infinity();
+      if (e.confirmed) return e.distance;
+      return std::max(e.distance, bodyReachBound(context, face, backdrop.lab, side));
     };
     const double left_most = most(left_extent, -1), right_most = most(right_extent, +1);
     turned_left = right_most < left_most;

@@ -81,9 +81,10 @@ ClothingContrast measureContrast(const CheckContext& context) {
   // skin, but it takes white T-shirts on light grey, 7.7-13 on the better side,
   // down to 6.1-7.0 on 4 of the 40 webmorph photos: under the warn limit.)
   double contrast = -1;
-  for (const std::vector<float>& side : sides)
-    if (side.size() >= kMinClothingArea / 2 * face_width * face_width) {
-      contrast = std::max(contrast, percentile(side, kContrastPercentile));
+  for (int i = 0; i < 2; ++i)
+    if (sides[i].size() >= kMinClothingArea / 2 * face_width * face_width) {
+      result.sides[i] = percentile(sides[i], kContrastPercentile);
+      contrast = std::max(contrast, result.sides[i]);
     }
   result.measured = contrast >= 0;
   result.value = contrast;

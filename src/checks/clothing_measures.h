@@ -4,6 +4,8 @@
 // clothing shows against the backdrop.
 #pragma once
 
+#include <array>
+
 #include <opencv2/core.hpp>
 
 #include "checks/check_context.h"
@@ -27,6 +29,9 @@ inline constexpr double kMinClothingArea = 0.05;
 struct ClothingContrast {
   bool measured = false;
   double value = 0;
+  // Each side's own (0 image-left, 1 image-right); negative where too little
+  // clothing shows on that side.
+  std::array<double, 2> sides{-1, -1};
 };
 const ClothingContrast& clothingContrast(const CheckContext& context);
 

@@ -402,7 +402,10 @@ TEST(BackgroundBodyChecks, BodySquareFrontalPassesSqueezedHalfWarns) {
 // Its extent is still bounded (nothing shows beyond the sleeve), and the near
 // side reaches the frame: the ratio is at most their quotient.
 TEST(BackgroundBodyChecks, BodySquareFadingFarSideStillWarns) {
-  for (const std::string photo : {"082_03.jpg", "099_03.jpg", "067_03.jpg"}) {
+  // The blur also lowers the far side's clothing contrast: on 7 of the 20
+  // neutral_front photos it falls under clothing.contrast's pass limit, and
+  // then no bound is trusted (not measurable). These three keep it.
+  for (const std::string photo : {"099_03.jpg", "001_03.jpg", "124_03.jpg"}) {
     const Subject& s = subject(kNeutral + photo);
     const CheckResult frontal = checkGroup(s.bgr)["body.square"];
     EXPECT_NE(frontal.verdict, Verdict::kWarn) << photo << " " << frontal.value << " " << frontal.message_en;
