@@ -8,6 +8,7 @@
 #include "checks/background_body_regions.h"
 #include "checks/check.h"
 #include "checks/check_groups.h"
+#include "checks/clothing_measures.h"
 #include "checks/lab_planes.h"
 #include "segmentation/person_mask.h"
 
@@ -107,34 +108,7 @@ cv::Mat studentComponents(const CheckContext& context) {
   return student;
 }
 
-// --- clothing (clothing.contrast, clothing.pattern) -----------------------------
-
-// The shoulder outline is fitted over the clothing zone's columns (0.45 to 1.05
-// face widths off the centre), from a quarter of them at least; the clothing
-// starts 3% of the face width below it (the edge itself is not the cloth).
-constexpr double kOutlineInner = 0.45;
-constexpr double kOutlineOuter = 1.05;
-constexpr double kOutlineMinShare = 0.25;
-constexpr double kBelowOutline = 0.03;
-// Clothing must cover 5% of the face width squared (a 54-pixel square for a
-// 240-pixel face) to be measured, and each side half that to count.
-constexpr double kMinClothingArea = 0.05;
-
-// --- clothing.contrast --------------------------------------------------------
-
-// The backdrop beside the clothing needs this many pixels (a 14-pixel square)
-// to be used instead of the backdrop's overall colour.
-constexpr int kMinBesidePixels = 200;
-// Rows left out above the body's outline (the blended edge).
-constexpr int kEdgeClearance = 2;
-
-// The contrast of the clothing's most contrasting 20% with the backdrop beside
-// it: the clothing needs to fill only a fifth of its region (backdrop or hair
-// may fill the rest), and clothing like the backdrop gives the backdrop's own
-// shading.
-constexpr double kContrastPercentile = 0.8;
-
-// --- clothing.pattern --------------------------------------------------------
+// --- clothing.pattern (the clothing region: clothing_measures.h) ---------------
 
 // A clothing pixel is "light" above L* 70 (sRGB about 170 grey: white, cream,
 // pastel and light-blue shirts), "patterned" where the lightness changes faster
@@ -158,37 +132,6 @@ Bilingual colourName(const BackgroundColour& colour) {
   if (colour.name == "white") return {"白色", "white"};
   if (colour.name == "light_grey") return {"浅灰色", "light grey"};
   return {colour.name, colour.name};
-}
-
-// The clothing: the clothing zone below each shoulder's outline (so stripes
-// the colour of the backdrop count), without skin. A side with no shoulder line
-// counts whole when hair or the body fills most of its columns at the chin's
-// height (long hair over the shoulders); when backdrop-coloured pixels run down
-// to the bottom instead, it counts whole only with keep_unseparated (clothing
-// the colour of the backdrop looks just like that).
-cv::Mat clothingRegion(const CheckContext& context, bool keep_unseparated) {
-  const FaceFrame face = faceFrame(context);
-  cv::Mat clothing = clothingZone(context).clone();
-  const std::vector<int>& outline = bodyOutline(context);
-  for (int side : {-1, 1}) {
-    const OutlineLine line = fitOutline(outline, face, side, kOutlineInner, kOutlineOuter, kOutlineMinShare);
-    int columns = 0, covered = 0;
-    for (int x = 0; x < clothing.cols; ++x) {
-      if ((x - face.centre_x) * side <= 0 || cv::countNonZero(clothing.col(x)) == 0) continue;
-      ++columns;
-      covered += outline[x] == kOutlineNotBackdrop;
-    }
-    const bool whole_side = !line.found && (keep_unseparated || covered * 2 > columns);
-    for (int x = 0; x < clothing.cols; ++x) {
-      if ((x - face.centre_x) * side <= 0) continue;
-      const int below = line.found ? cvRound(line.intercept + line.slope * x + kBelowOutline * face.width)
-                                   : (whole_side ? 0 : clothing.rows);
-      clothing.col(x).rowRange(0, std::clamp(below, 0, clothing.rows)).setTo(0);
-    }
-  }
-  cv::Vec3f skin;
-  if (skinColour(context, skin)) clothing &= skinLike(context, skin, cv::boundingRect(clothing)) == 0;
-  return clothing;
 }
 
 }  // namespace
@@ -289,50 +232,9 @@ CheckResult checkClothingContrast(const CheckContext& context, const CheckLimits
   if (context.face == nullptr) return notMeasurableResult(id, limits, kNeedsOneFace);
   Backdrop backdrop;
   if (!measureBackdrop(context, backdrop)) return notMeasurableResult(id, limits, kNoBackdrop);
-  const cv::Mat zone = clothingRegion(context, true);
-  // The backdrop beside the clothing: in the zone's columns, from the chin's
-  // height down to the body's outline (or to the zone where there is none). A
-  // backdrop lit unevenly differs there from its median, and below the chin
-  // the person mask cannot tell light clothing from backdrop.
-  cv::Vec3f beside = backdrop.lab;
-  {
-    const FaceFrame face = faceFrame(context);
-    const std::vector<int>& outline = bodyOutline(context);
-    const cv::Mat& full_zone = clothingZone(context);
-    cv::Mat columns;
-    cv::reduce(full_zone, columns, 0, cv::REDUCE_MAX);
-    int zone_top = full_zone.rows;
-    for (int y = 0; y < full_zone.rows && zone_top == full_zone.rows; ++y)
-      if (cv::countNonZero(full_zone.row(y)) > 0) zone_top = y;
-    const int chin = std::clamp(static_cast<int>(face.chin_y), 0, full_zone.rows);
-    cv::Mat near(full_zone.size(), CV_8U, cv::Scalar(0));
-    for (int x = 0; x < near.cols; ++x) {
-      if (!columns.at<std::uint8_t>(0, x) || outline[x] == kOutlineNotBackdrop) continue;
-      const int end = outline[x] >= 0 ? outline[x] - kEdgeClearance : zone_top;
-      if (end > chin) near.col(x).rowRange(chin, std::min(end, near.rows)).setTo(255);
-    }
-    near &= context.inside;
-    cv::Vec3f local;
-    int count = 0;
-    if (medianLab(context.output_lab, near, local, &count) && count >= kMinBesidePixels) beside = local;
-  }
-  // How far the clothing's colours are from that backdrop's, on each side of the
-  // neck: the percentile leaves room for backdrop in part of the zone, and the
-  // better side counts (a narrow or leaning body may leave one side's zone to
-  // the backdrop; clothing like the backdrop is so on both sides).
-  const cv::Rect box = cv::boundingRect(zone);
-  const cv::Mat distance = box.empty() ? cv::Mat() : deltaE(context.output_lab(box), beside);  // the zone's box only
-  const double centre_x = faceFrame(context).centre_x, face_width = faceFrame(context).width;
-  std::vector<float> sides[2];
-  for (int y = box.y; y < box.y + box.height; ++y)
-    for (int x = box.x; x < box.x + box.width; ++x)
-      if (zone.at<std::uint8_t>(y, x)) sides[x < centre_x ? 0 : 1].push_back(distance.at<float>(y - box.y, x - box.x));
-  double contrast = -1;
-  for (const std::vector<float>& side : sides)
-    if (side.size() >= kMinClothingArea / 2 * face_width * face_width) {
-      contrast = std::max(contrast, percentile(side, kContrastPercentile));
-    }
-  if (contrast < 0) return notMeasurableResult(id, limits, kNoClothing);
+  const ClothingContrast& measured = clothingContrast(context);
+  if (!measured.measured) return notMeasurableResult(id, limits, kNoClothing);
+  const double contrast = measured.value;
   const std::string dE = formatNumber(contrast, 1);
   return measuredResult(id, contrast, limits,
                         {{"衣服与背景区分明显（色差 ΔE " + dE + "）。",

@@ -2,12 +2,14 @@
 // what the student wears on the head and body.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 
 #include <opencv2/imgproc.hpp>
 
 #include "checks/background_body_regions.h"
 #include "checks/check.h"
 #include "checks/check_groups.h"
+#include "checks/clothing_measures.h"
 #include "checks/lab_planes.h"
 
 namespace gradphoto {
@@ -48,6 +50,7 @@ constexpr double kBodyEndDepth = 0.4;
 struct BodyExtent {
   double distance = 0;
   bool confirmed = false;
+  bool reaches_frame = false;
 };
 
 BodyExtent bodyExtent(const std::vector<int>& outline, const FaceFrame& face, int rows, int side) {
@@ -72,8 +75,44 @@ BodyExtent bodyExtent(const std::vector<int>& outline, const FaceFrame& face, in
     if (xi < 0 || xi >= columns || (xi - cx) * side < 0) break;
     deepest = std::max(deepest, outline[xi]);
   }
+  extent.reaches_frame = reaches_frame;
   extent.confirmed = reaches_frame || (deepest >= 0 && deepest >= face.chin_y + (1 - kBodyEndDepth) * (rows - face.chin_y));
   return extent;
+}
+
+// An outline that fades still bounds its side's extent from above: beyond the
+// outermost column that shows anything but backdrop below the chin, there is no
+// body. A column shows something where 3 rows running (not a stray hair or a
+// JPEG block edge) are over 8 delta-E 1976 from the backdrop's median colour:
+// the tolerance bodyOutline gives the backdrop's own shading (kBackdropLike). A backdrop darker toward the bottom or a shadow beside the
+// body only moves that column outward, so the bound stays an upper one; a white
+// T-shirt's sleeve on light grey (7-13 away) is found in its folds and edge
+// shading, which reach over 8 on several rows.
+constexpr double kReachBackdropLike = 8.0;
+constexpr int kReachRun = 3;
+
+// The distance from the face centre within which the body must end on `side`
+// (-1 image-left, +1 image-right), in output pixels; infinity when the body may
+// reach the frame.
+double bodyReachBound(const CheckContext& context, const FaceFrame& face, const cv::Vec3f& backdrop, int side) {
+  const cv::Mat& lab = context.output_lab;
+  const int top = std::clamp(cvRound(face.chin_y), 0, lab.rows);
+  const int cx = std::clamp(cvRound(face.centre_x), 0, lab.cols - 1);
+  for (int x = side < 0 ? 0 : lab.cols - 1; (x - cx) * side > 0; x -= side) {
+    int run = 0;
+    for (int y = top; y < lab.rows; ++y) {
+      // Padding (outside the photo) says nothing: the body could be there.
+      if (!context.inside.at<std::uint8_t>(y, x)) return std::numeric_limits<double>::infinity();
+      run = deltaE76(lab.at<cv::Vec3f>(y, x), backdrop) > kReachBackdropLike ? run + 1 : 0;
+      if (run >= kReachRun) {
+        // The outermost column showing something: at the frame's edge, the body
+        // may go on beyond it.
+        if (x == 0 || x == lab.cols - 1) return std::numeric_limits<double>::infinity();
+        return std::abs(x - face.centre_x);
+      }
+    }
+  }
+  return 0;
 }
 
 // --- head.covering -------------------------------------------------------------
@@ -182,21 +221,55 @@ CheckResult checkBodySquare(const CheckContext& context, const CheckLimits& limi
   const BodyExtent left_extent = bodyExtent(outline, face, rows, -1), right_extent = bodyExtent(outline, face, rows, +1);
   const double left = left_extent.distance, right = right_extent.distance;
   // A body narrower than 0.3 face widths either side is no body seen (a neck).
-  if (!left_extent.confirmed || !right_extent.confirmed || std::max(left, right) < 0.3 * face.width) {
-    return notMeasurableResult(id, limits, no_body);
+  if (std::max(left, right) < 0.3 * face.width) return notMeasurableResult(id, limits, no_body);
+  double ratio = 0;
+  bool turned_left = right < left, at_most = false;
+  if (left_extent.confirmed && right_extent.confirmed) {
+    ratio = std::min(left, right) / std::max(left, right);
+  } else {
+    // A side whose outline fades (or reaches the frame) is known only within
+    // bounds: at least as far as its outline was seen, at most as far as
+    // bodyReachBound (a confirmed end is both). When one side's most is short of
+    // the other's least, the ratio is at most their quotient: a sound warning
+    // when that is under the limit, and no measure otherwise. Sound only where
+    // the clothing shows against the backdrop as clothing.contrast asks (its
+    // limits, from the profile, on that side's clothing): clothing the
+    // backdrop's colour, or dark clothes on a dark backdrop, hide the body
+    // beyond any bound (the variant tool's clothing_like_background warned here
+    // on 4 of 21 photos without this).
+    const CheckLimits* contrast_limits = context.profile->limits("clothing.contrast");
+    const ClothingContrast& contrast = clothingContrast(context);
+    const auto shows = [&](int side) {
+      const double value = contrast.sides[side < 0 ? 0 : 1];
+      return contrast_limits != nullptr && value >= 0 && judge(value, *contrast_limits) == Verdict::kPass;
+    };
+    // The clothing must show on the narrower side itself, whose end or bound is
+    // used: an overexposed photo can wash one side's T-shirt into the backdrop
+    // while the other side contrasts, and then an end "seen" on the washed side
+    // is the skin's edge (the variant tool's overexposed 001 and
+    // clothing_like_background 124 warned when the better side decided).
+    const auto most = [&](const BodyExtent& e, int side) {
+      if (e.reaches_frame || !shows(side)) return std::numeric_limits<double>::infinity();
+      if (e.confirmed) return e.distance;
+      return std::max(e.distance, bodyReachBound(context, face, backdrop.lab, side));
+    };
+    const double left_most = most(left_extent, -1), right_most = most(right_extent, +1);
+    turned_left = right_most < left_most;
+    ratio = turned_left ? right_most / left : left_most / right;
+    at_most = true;
+    if (!std::isfinite(ratio) || judge(ratio, limits) == Verdict::kPass) return notMeasurableResult(id, limits, no_body);
   }
-  const double ratio = std::min(left, right) / std::max(left, right);
   // The narrower side is the far shoulder of a body turned away from the camera
   // on that side: image-right narrower means turned toward the student's left.
-  const bool turned_left = right < left;
   const std::string value = formatNumber(ratio, 2);
+  const std::string zh_value = (at_most ? "至多 " : "") + value, en_value = (at_most ? "at most " : "") + value;
   return measuredResult(
       id, ratio, limits,
       {{"身体正对镜头（两侧身体宽度比 " + value + "）。", "Body square to the camera (width ratio of the two sides " + value + ")."},
-       {std::string("身体可能向") + (turned_left ? "左" : "右") + "侧转（两侧身体宽度比 " + value +
+       {std::string("身体可能向") + (turned_left ? "左" : "右") + "侧转（两侧身体宽度比 " + zh_value +
             "）：请身体和脸都正对镜头，两肩对称，请人工确认。",
         std::string("Your body may be turned to your ") + (turned_left ? "left" : "right") +
-            " (width ratio of the two sides " + value + "): face the camera with your body too, shoulders symmetric. "
+            " (width ratio of the two sides " + en_value + "): face the camera with your body too, shoulders symmetric. "
             "Please check."},
        {"", ""}});
 }

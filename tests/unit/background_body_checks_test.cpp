@@ -238,6 +238,21 @@ cv::Mat squeezedBody(const Subject& s) {
   return out;
 }
 
+// The same body turned away, its far side out of focus (further from the
+// camera): blurred by 3% of the face width, so that the arm's steep edge blends
+// into the backdrop over more rows than bodyOutline's step looks across, as the
+// variant tool's body_turned sleeves did on neutral_front 082 and 099.
+cv::Mat squeezedBlurredBody(const Subject& s) {
+  cv::Mat out = squeezedBody(s);
+  const int top = std::clamp(cvRound(s.chin_y), 0, out.rows - 1);
+  const int x0 = std::clamp(cvRound(s.centre_x + 0.3 * s.face_width), 0, out.cols - 1);
+  const cv::Rect strip(x0, top, out.cols - x0, out.rows - top);
+  cv::Mat blurred;
+  cv::GaussianBlur(out(strip), blurred, cv::Size(), 0.03 * s.face_width);
+  blurred.copyTo(out(strip));
+  return out;
+}
+
 // A saturated blue cap over the top of the head, down to the forehead's top,
 // keeping the photo's shading.
 cv::Mat capOn(const Subject& s) {
@@ -380,6 +395,26 @@ TEST(BackgroundBodyChecks, BodySquareFrontalPassesSqueezedHalfWarns) {
   const CheckResult turned = checkGroup(squeezedBody(s))["body.square"];
   expectHeuristic(turned);
   EXPECT_LT(turned.value, 0.9);
+}
+
+// White T-shirts on light grey: the far shoulder's outline fades into the
+// backdrop before it turns down into the arm, so that side's end is not seen.
+// Its extent is still bounded (nothing shows beyond the sleeve), and the near
+// side reaches the frame: the ratio is at most their quotient.
+TEST(BackgroundBodyChecks, BodySquareFadingFarSideStillWarns) {
+  // The blur also lowers the far side's clothing contrast: on 7 of the 20
+  // neutral_front photos it falls under clothing.contrast's pass limit, and
+  // then no bound is trusted (not measurable). These three keep it.
+  for (const std::string photo : {"099_03.jpg", "001_03.jpg", "124_03.jpg"}) {
+    const Subject& s = subject(kNeutral + photo);
+    const CheckResult frontal = checkGroup(s.bgr)["body.square"];
+    EXPECT_NE(frontal.verdict, Verdict::kWarn) << photo << " " << frontal.value << " " << frontal.message_en;
+    const CheckResult turned = checkGroup(squeezedBlurredBody(s))["body.square"];
+    expectHeuristic(turned);
+    EXPECT_LT(turned.value, 0.9) << photo;
+    // Measured through the bound, not through two seen ends.
+    EXPECT_NE(turned.message_en.find("at most"), std::string::npos) << photo << " " << turned.message_en;
+  }
 }
 
 TEST(BackgroundBodyChecks, HeadCoveringBareHeadPassesCapWarns) {
