@@ -1,6 +1,7 @@
 #include "checks/clothing_measures.h"
 
 #include <algorithm>
+#include <cmath>
 #include <vector>
 
 #include <opencv2/imgproc.hpp>
@@ -19,6 +20,51 @@ constexpr double kOutlineInner = 0.45;
 constexpr double kOutlineOuter = 1.05;
 constexpr double kOutlineMinShare = 0.25;
 constexpr double kBelowOutline = 0.03;
+
+// The neck's own skin colour is sampled in a disc 5% of the face width across,
+// 20% of the face width below the chin on the face's centre line (under the jaw's
+// shadow, above any collar of a CHSI photo's crop).
+constexpr double kNeckBelowChin = 0.2;
+constexpr double kNeckSampleRadius = 0.05;
+
+// Skin joined to the neck: the chest in a V-neck or an open collar. It can be
+// lit unlike the cheeks (nf_011: the chest's a*b* 12-13 from the cheeks', beyond
+// skinLike's 10), so it is found by its colour against the neck's own, and only
+// where it joins the neck: a garment of a skin-like colour that does not touch
+// the neck stays clothing. Skin is coloured where white, grey and backdrop-dyed
+// garments are not: a pixel counts only with half the neck's chroma (pale necks
+// measure a*b* chroma 9-10, white T-shirts 0, a garment dyed light grey 1-2, all
+// within skinLike's 10 of a pale neck). None when the neck is not skin-coloured
+// like the cheeks (a scarf or a high collar).
+constexpr double kNeckChromaShare = 0.5;
+
+cv::Mat skinJoinedToNeck(const CheckContext& context, const cv::Vec3f& cheeks) {
+  const FaceFrame face = faceFrame(context);
+  const cv::Point seed(cvRound(face.centre_x), cvRound(face.chin_y + kNeckBelowChin * face.width));
+  const cv::Rect frame(0, 0, context.output.cols, context.output.rows);
+  if (!frame.contains(seed)) return {};
+  cv::Mat sample(context.output.size(), CV_8U, cv::Scalar(0));
+  cv::circle(sample, seed, std::max(2, cvRound(kNeckSampleRadius * face.width)), cv::Scalar(255), cv::FILLED);
+  cv::Vec3f neck;
+  if (!medianLab(context.output_lab, sample & context.inside, neck)) return {};
+  const cv::Rect below(0, seed.y, frame.width, frame.height - seed.y);
+  const cv::Mat like_neck = skinLike(context, neck, below);
+  if (!like_neck.at<std::uint8_t>(seed) || !skinLike(context, cheeks, cv::Rect(seed, cv::Size(1, 1))).at<std::uint8_t>(seed)) {
+    return {};
+  }
+  const double min_chroma = kNeckChromaShare * std::hypot(neck[1], neck[2]);
+  cv::Mat joined(context.output.size(), CV_8U, cv::Scalar(0));
+  for (int y = below.y; y < below.y + below.height; ++y) {
+    const cv::Vec3f* lab = context.output_lab.ptr<cv::Vec3f>(y);
+    const std::uint8_t* like = like_neck.ptr<std::uint8_t>(y);
+    std::uint8_t* out = joined.ptr<std::uint8_t>(y);
+    for (int x = 0; x < frame.width; ++x) out[x] = like[x] && std::hypot(lab[x][1], lab[x][2]) >= min_chroma ? 255 : 0;
+  }
+  if (!joined.at<std::uint8_t>(seed)) return {};
+  // Keep only the part connected to the seed: flood it with 128, then keep 128.
+  cv::floodFill(joined, seed, cv::Scalar(128), nullptr, cv::Scalar(0), cv::Scalar(0), 4);
+  return joined == 128;
+}
 
 // The backdrop beside the clothing needs this many pixels (a 14-pixel square)
 // to be used instead of the backdrop's overall colour.
@@ -114,7 +160,11 @@ cv::Mat clothingRegion(const CheckContext& context, bool keep_unseparated) {
     }
   }
   cv::Vec3f skin;
-  if (skinColour(context, skin)) clothing &= skinLike(context, skin, cv::boundingRect(clothing)) == 0;
+  if (skinColour(context, skin)) {
+    clothing &= skinLike(context, skin, cv::boundingRect(clothing)) == 0;
+    const cv::Mat chest = skinJoinedToNeck(context, skin);
+    if (!chest.empty()) clothing &= chest == 0;
+  }
   return clothing;
 }
 
