@@ -1,10 +1,9 @@
 // How the 采集码 step reads a code with ZXing-C++ (zxing-wasm): one module, so the QR
 // worker and the QR benchmark (bench/browser/qr-peers.js) time exactly the same path.
-// Where the time went (bench/qr-peers.mjs, by kind): OffscreenCanvas drawImage +
-// getImageData (11 ms for a 1080x2340 screenshot), then zxing-wasm's JS RGBA-to-luminance
-// loop (7 ms), then the decode (10 ms). Now: VideoFrame.copyTo into a reused buffer
-// (1.5 ms), wasm SIMD luminance (wasm/qr_luminance.cpp, 1.5 ms), and ZXing-C++ given the
-// luminance directly, a cheap pass first.
+// On a 1080x2340 screenshot the old path spent 11 ms on drawImage + getImageData and 7 ms
+// in zxing-wasm's JS RGBA-to-luminance loop before a 10 ms decode; now VideoFrame.copyTo
+// into a reused buffer (1-1.5 ms), wasm SIMD luminance (wasm/qr_luminance.cpp, 1.5 ms) and
+// a 4 ms first pass (bench/qr-peers.mjs reports these stages per kind).
 
 // First pass: one threshold for the whole image (GlobalHistogram), every code at full
 // size (the page warns when there are several, so up to 4). A code on a screen or a
@@ -56,9 +55,10 @@ function instantiate(compiled) {
   return exports;
 }
 
-// Wasm memory never shrinks: after a very large image (a 48-megapixel photo needs 240 MB
-// here) the instance is dropped and a fresh one takes its place.
-const KEPT_MEMORY_BYTES = 64 * 1024 * 1024;
+// Wasm memory never shrinks: after an image larger than a phone screenshot (5 bytes a
+// pixel here: 240 MB for a 48-megapixel photo) the instance is dropped, a fresh one
+// taking its place at the next read.
+const KEPT_MEMORY_BYTES = 16 * 1024 * 1024;
 
 // Copies the source's pixels into `into` (4 bytes a pixel) and returns their byte order.
 // VideoFrame.copyTo writes straight into our buffer: about 4x faster than drawing the
