@@ -37,7 +37,7 @@ async function visit(context, url, { linger = 0 } = {}) {
   await page.goto(url, { waitUntil: 'commit' });
   const ms = await firstGuidance(page);
   context.off('request', note);
-  const details = { ...(await milestones(page)), qr_reader_requested: requested.some((address) => address.includes('/vendor/zxing-wasm/')) };
+  const details = { ...(await milestones(page)), qr_reader_requested: requested.some((address) => address.includes('/vendor/zxing-wasm/') || address.includes('/wasm/qr-luminance.wasm')) };
   // Live guidance running for a while, as a student's visit would.
   if (linger) await page.waitForTimeout(linger);
   await page.close();

@@ -8,7 +8,9 @@ import { join, relative, sep } from 'node:path';
 
 // The QR reader is fetched by the 采集码 step only (web/qr-worker.js starts on the
 // first read); the service worker fetches it in the background afterwards, for offline use.
-export const QR_READER_URLS = ['vendor/zxing-wasm/es/reader/index.js', 'vendor/zxing-wasm/es/share.js', 'vendor/zxing-wasm/reader/zxing_reader.wasm'];
+// qr-luminance.wasm is ours (wasm/qr_luminance.cpp), built beside gradphoto.wasm.
+export const QR_READER_URLS = ['vendor/zxing-wasm/es/reader/index.js', 'vendor/zxing-wasm/es/share.js', 'vendor/zxing-wasm/reader/zxing_reader.wasm',
+  'wasm/qr-luminance.wasm'];
 export const MODEL_URLS = ['models/face_detection_short_range.tflite', 'models/face_landmark.tflite',
   'models/geometry_pipeline_metadata_landmarks.binarypb'];
 
@@ -36,7 +38,8 @@ export async function shippedFiles({ webRoot, wasmDir, modelsDir, profilesDir, z
     { url: 'wasm/gradphoto.wasm', file: join(wasmDir, 'gradphoto.wasm') },
     ...MODEL_URLS.map((url) => ({ url, file: join(modelsDir, url.slice('models/'.length)) })),
     ...profiles.map((name) => ({ url: `profiles/${name}`, file: join(profilesDir, name) })),
-    ...QR_READER_URLS.map((url) => ({ url, file: join(zxingDist, url.replace(/^vendor\/zxing-wasm\//, '')) })),
+    ...QR_READER_URLS.map((url) => ({ url, file: url.startsWith('wasm/') ? join(wasmDir, url.slice('wasm/'.length))
+      : join(zxingDist, url.replace(/^vendor\/zxing-wasm\//, '')) })),
   ];
   if (withServiceWorker) entries.push({ url: 'sw.js', file: join(webRoot, 'sw.js') });
   return entries.map((entry) => ({ ...entry, qr: QR_READER_URLS.includes(entry.url) }));

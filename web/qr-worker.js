@@ -5,19 +5,20 @@
 //   page -> worker  {type: 'decode', id, file? (Blob), bitmap? (ImageBitmap, transferred)}
 //   worker -> page  {type: 'decoded', id, codes: [{text, format}], width, height, worker_ms}
 //                   {type: 'failure', id, error: {code, message_zh, message_en}}
-import { prepareZXingModule, readBarcodes } from './vendor/zxing-wasm/es/reader/index.js';
-import { readCodes } from './qr-read.js';
+import * as zxing from './vendor/zxing-wasm/es/reader/index.js';
+import { qrReader } from './qr-read.js';
 
 const base = new URL('./', self.location.href);
 
 // The reader's .wasm comes from our own origin (the package's default is a CDN): the
 // page works offline and under a CSP whose connect-src is 'self'.
-const ready = prepareZXingModule({
+const zxingModule = zxing.prepareZXingModule({
   overrides: {
     locateFile: (path, prefix) => (path.endsWith('.wasm') ? new URL(`vendor/zxing-wasm/reader/${path}`, base).href : prefix + path),
   },
   fireImmediately: true,
 });
+const read = qrReader({ zxing, zxingModule, luminanceUrl: new URL('wasm/qr-luminance.wasm', base).href });
 
 const failure = (code, zh, en, detail) => ({ code, message_zh: zh, message_en: detail ? `${en}: ${detail}` : en });
 
@@ -30,18 +31,17 @@ async function decode({ id, file, bitmap }) {
       throw failure('decode_failed', '这个文件不是浏览器能打开的图片。', 'This file is not an image the browser can open.');
     }
   }
-  const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-  const context = canvas.getContext('2d', { willReadFrequently: true });
-  context.drawImage(bitmap, 0, 0);
-  const pixels = context.getImageData(0, 0, bitmap.width, bitmap.height);
-  bitmap.close();
   try {
-    await ready;
-  } catch (error) {
-    throw failure('qr_load_failed', '无法加载二维码识别程序', 'Could not load the QR reader', error.message);
+    try {
+      await zxingModule;
+    } catch (error) {
+      throw failure('qr_load_failed', '无法加载二维码识别程序', 'Could not load the QR reader', error.message);
+    }
+    const { codes, width, height } = await read(bitmap);
+    self.postMessage({ type: 'decoded', id, codes, width, height, worker_ms: performance.now() - started });
+  } finally {
+    bitmap.close();
   }
-  const codes = await readCodes(readBarcodes, pixels);
-  self.postMessage({ type: 'decoded', id, codes, width: pixels.width, height: pixels.height, worker_ms: performance.now() - started });
 }
 
 self.addEventListener('message', (event) => {

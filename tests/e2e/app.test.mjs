@@ -14,7 +14,7 @@ import { chromium } from 'playwright-core';
 import { startServer, defaultWasmDir } from '../../tools/serve.mjs';
 import {
   fixturesDir, framedPhoto, jpegSize, makeFarCamera, makeFramedCamera, makeQrCamera, repoRoot,
-  writeCroppedQr, writeQr, writeScreenshotWithQr, writeSidewaysExifPhoto, writeText,
+  writeCroppedQr, writeQr, writeScreenshotWithQr, writeSidewaysExifPhoto, writeText, writeTwoQrs,
 } from './fixtures.mjs';
 
 const artifactsDir = join(repoRoot, 'build', 'artifacts', 'e2e');
@@ -271,6 +271,16 @@ test('采集码: generated codes of several lengths read back exactly, HTML stay
   const screenshot = await readCode(page, await writeScreenshotWithQr('screenshot-with-qr.png', PAYLOADS.base64));
   assert.equal(screenshot.state, 'ok');
   assert.equal(screenshot.payload, PAYLOADS.base64);
+
+  // Light on dark (a dark theme): only the reader's fallback pass (tryInvert) finds it.
+  const inverted = await readCode(page, await writeQr('qr-inverted.png', PAYLOADS.short, { color: { dark: '#ffffffff', light: '#000000ff' } }));
+  assert.equal(inverted.state, 'ok', inverted.message);
+  assert.equal(inverted.payload, PAYLOADS.short);
+  // Two codes: the first pass counts them, the page uses one and says so.
+  const two = await readCode(page, await writeTwoQrs('qr-two.png', PAYLOADS.short, PAYLOADS.base64));
+  assert.equal(two.state, 'ok', two.message);
+  assert.ok([PAYLOADS.short, PAYLOADS.base64].includes(two.payload));
+  assert.match(two.advice, /图片里有 2 个二维码/);
 
   for (const [label, file] of [
     ['cropped', await writeCroppedQr('qr-cropped.png', PAYLOADS.short)],

@@ -75,6 +75,18 @@ export async function writeScreenshotWithQr(name, payload) {
   return file;
 }
 
+// Two codes side by side on one white image: the page reads the first and warns.
+export async function writeTwoQrs(name, first, second) {
+  const image = blank(760, 400, [255, 255, 255]);
+  for (const [index, payload] of [first, second].entries()) {
+    const code = PNG.sync.read(await QRCode.toBuffer(payload, { type: 'png', width: 360, margin: 4 }));
+    PNG.bitblt(code, image, 0, 0, code.width, code.height, 20 + index * 380, 20);
+  }
+  const file = join(fixturesDir, name);
+  writeFileSync(file, PNG.sync.write(image));
+  return file;
+}
+
 // A screenshot cropped through the code: two of the three finder patterns are gone.
 export async function writeCroppedQr(name, payload) {
   const code = PNG.sync.read(await QRCode.toBuffer(payload, { type: 'png', width: 360, margin: 4 }));

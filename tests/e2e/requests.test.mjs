@@ -96,7 +96,7 @@ test('the photo and the code go only to the submit URL; every other request is a
   // photo or the code is a request of another method, or a GET's URL or headers.
   // The Workers' own requests are recorded too (else this test would prove little).
   const paths = requests.map((r) => new URL(r.url).pathname);
-  for (const fetched of ['/wasm/gradphoto.wasm', '/models/face_landmark.tflite', '/vendor/zxing-wasm/reader/zxing_reader.wasm']) {
+  for (const fetched of ['/wasm/gradphoto.wasm', '/models/face_landmark.tflite', '/vendor/zxing-wasm/reader/zxing_reader.wasm', '/wasm/qr-luminance.wasm']) {
     assert.ok(paths.includes(fetched), `${fetched} not recorded`);
   }
   const submits = requests.filter((request) => request.method !== 'GET');
