@@ -5,7 +5,7 @@
 //   node bench/face-peers.mjs [OUT.json]
 import { readdirSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { benchOut, launchChromium, median, round, startBenchServer, testdataDir } from './browser/harness.mjs';
+import { benchOut, median, round, testdataDir, openPeerPage } from './browser/harness.mjs';
 
 const ROUNDS = 3;
 const WARMUP_PHOTOS = 3;
@@ -18,14 +18,8 @@ const photos = FOLDERS.flatMap((folder) => readdirSync(join(testdataDir, folder)
   .filter((name) => name.endsWith('.jpg')).sort().map((name) => `${folder}/${name}`));
 if (photos.length < 30) throw new Error(`face-peers: only ${photos.length} photos under ${testdataDir}`);
 
-const { server, url } = await startBenchServer({ peers: true });
-const browser = await launchChromium();
+const { page, browser, assertNoErrors, close } = await openPeerPage('face-peers');
 try {
-  const page = await browser.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(new URL('bench/face-peers.html', url).href);
-  await page.waitForFunction(() => window.bench !== undefined);
   const load = { ours_ms: await page.evaluate(() => window.bench.loadOurs()), peer_ms: await page.evaluate(() => window.bench.loadPeer()) };
   for (const photo of photos.slice(0, WARMUP_PHOTOS)) await page.evaluate((u) => window.bench.runOnce(u), `bench/testdata/${photo}`);
 
@@ -51,7 +45,7 @@ try {
   perPhoto.forEach((entry, index) => {
     entry.peer_sequence_ms = round(median(sequence.map((times) => times[index])));
   });
-  if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+  assertNoErrors();
 
   const medianOf = (key) => round(median(perPhoto.map((p) => p[key])));
   const result = {
@@ -94,6 +88,5 @@ try {
   console.log(`face analysis (${result.photos} photos): our check ${m.our_check_all_rules} ms, our analyze ${m.our_analyze} ms; ` +
     `MediaPipe landmarks ${m.peer_landmarks_fresh_photo} ms per new photo (reset), ${m.peer_photo_sequence} ms in a row, ${m.peer_landmarks_tracked} ms tracked`);
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }

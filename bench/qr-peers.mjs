@@ -8,21 +8,15 @@
 //   node bench/qr-peers.mjs [OUT.json]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { benchOut, launchChromium, median, round, startBenchServer } from './browser/harness.mjs';
+import { benchOut, median, round, openPeerPage } from './browser/harness.mjs';
 
 const ROUNDS = 3;
 const setDir = join(benchOut, 'qr-set');
 const outFile = process.argv[2] ?? join(benchOut, 'qr-peers.json');
 const manifest = JSON.parse(readFileSync(join(setDir, 'manifest.json'), 'utf8'));
 
-const { server, url } = await startBenchServer({ peers: true });
-const browser = await launchChromium();
+const { page, browser, assertNoErrors, close } = await openPeerPage('qr-peers');
 try {
-  const page = await browser.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(new URL('bench/qr-peers.html', url).href);
-  await page.waitForFunction(() => window.bench !== undefined);
   await page.evaluate(() => window.bench.ready());
   // Warm both up (JIT tiers, wasm tier-up, first allocations) on one image of each kind:
   // with one image only, the first few measured images paid for compiling, on both sides.
@@ -43,7 +37,7 @@ try {
     }
     images.push(entry);
   }
-  if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+  assertNoErrors();
 
   const stageMedians = (list, side) => Object.fromEntries(Object.keys(list[0][`${side}_stages_ms`])
     .map((stage) => [stage, round(median(list.map((i) => i[`${side}_stages_ms`][stage])))]));
@@ -77,6 +71,5 @@ try {
   console.log(`QR (${images.length} images): decoded ours ${result.decode_rate.ours}, peer ${result.decode_rate.peer}; ` +
     `median ours ${result.median_ms.ours} ms, peer ${result.median_ms.peer} ms (${result.ratio.peer_ms_over_ours}x)`);
 } finally {
-  await browser.close();
-  server.close();
+  await close();
 }

@@ -38,6 +38,31 @@ export function launchChromium(extraArgs = []) {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
+// A side-by-side page (bench/browser/NAME.html, peers allowed) open and its window.bench
+// defined. assertNoErrors() throws the page's uncaught errors, if any; close() ends both.
+export async function openPeerPage(name) {
+  const { server, url } = await startBenchServer({ peers: true });
+  const browser = await launchChromium();
+  const close = async () => {
+    await browser.close();
+    server.close();
+  };
+  try {
+    const page = await browser.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.goto(new URL(`bench/${name}.html`, url).href);
+    await page.waitForFunction(() => window.bench !== undefined);
+    const assertNoErrors = () => {
+      if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
+    };
+    return { page, browser, assertNoErrors, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
 // A browser with a profile on disk (a fresh folder), like a student's: its HTTP cache,
 // service worker storage and V8's code cache behave as they do outside incognito.
 export async function launchProfile(extraArgs = [], contextOptions = {}) {
