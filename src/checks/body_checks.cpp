@@ -84,8 +84,9 @@ BodyExtent bodyExtent(const std::vector<int>& outline, const FaceFrame& face, in
 // outermost column that shows anything but backdrop below the chin, there is no
 // body. A column shows something where 3 rows running (not a stray hair or a
 // JPEG block edge) are over 8 delta-E 1976 from the backdrop's median colour:
-// the tolerance bodyOutline gives the backdrop's own shading (kBackdropLike). A backdrop darker toward the bottom or a shadow beside the
-// body only moves that column outward, so the bound stays an upper one; a white
+// the tolerance bodyOutline gives the backdrop's own shading (kBackdropLike). A
+// backdrop darker toward the bottom or a shadow beside the body only moves that
+// column outward, so the bound stays an upper one; a white
 // T-shirt's sleeve on light grey (7-13 away) is found in its folds and edge
 // shading, which reach over 8 on several rows.
 constexpr double kReachBackdropLike = 8.0;
