@@ -6,6 +6,8 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <map>
+#include <mutex>
 #include <string_view>
 #include <vector>
 
@@ -487,6 +489,56 @@ SkinTexture skinTexture(const CheckContext& context) {
   return result;
 }
 
+namespace {
+
+// The usable bins of an n x n spectrum's left half (a real image's spectrum is
+// symmetric), in row order, with each one's ring and radius. They depend on n
+// alone, so they are worked out once per window size and kept: finding them
+// took 131,000 hypot calls per photo, a third of the measure's 7 ms in wasm.
+struct GridBins {
+  std::vector<std::size_t> bin;  // index into the n x n complex spectrum
+  std::vector<int> ring;
+  std::vector<double> radius;
+  std::vector<std::size_t> ring_size;  // bins per ring
+};
+
+GridBins makeGridBins(int n) {
+  GridBins bins;
+  bins.ring_size.assign(kGridRings, 0);
+  const int lattice = n / 16;  // bins per 1/16 cycle per pixel
+  const int half = n / 2 + 1;
+  for (int y = 0; y < n; ++y)
+    for (int x = 0; x < half; ++x) {
+      const int fy = y <= n / 2 ? y : y - n, fx = x <= n / 2 ? x : x - n;
+      const double radius = std::hypot(fx, fy) / n;
+      if (radius < kGridMinFrequency || radius > kGridMaxFrequency) continue;
+      if (std::abs(fx) <= kGridAxisBins || std::abs(fy) <= kGridAxisBins) continue;
+      const int mx = ((fx % lattice) + lattice) % lattice, my = ((fy % lattice) + lattice) % lattice;
+      const bool near_x = mx <= kGridLatticeBins || mx >= lattice - kGridLatticeBins;
+      const bool near_y = my <= kGridLatticeBins || my >= lattice - kGridLatticeBins;
+      if (near_x && near_y) continue;
+      const int ring = std::min(kGridRings - 1, static_cast<int>(radius / kGridMaxFrequency * kGridRings));
+      bins.bin.push_back(static_cast<std::size_t>(y) * n + x);
+      bins.ring.push_back(ring);
+      bins.radius.push_back(radius);
+      ++bins.ring_size[ring];
+    }
+  return bins;
+}
+
+// One table per window size (at most four: 128 to 512 in steps of 128); the lock
+// makes the first build safe when the command line checks photos on several threads.
+const GridBins& gridBins(int n) {
+  static std::mutex lock;
+  static std::map<int, GridBins> tables;
+  const std::lock_guard<std::mutex> hold(lock);
+  auto it = tables.find(n);
+  if (it == tables.end()) it = tables.emplace(n, makeGridBins(n)).first;
+  return it->second;
+}
+
+}  // namespace
+
 ScreenGrid screenGrid(const CheckContext& context) {
   ScreenGrid result;
   const PhotoLuma luma = photoLuminance(context.photo);
@@ -507,39 +559,17 @@ ScreenGrid screenGrid(const CheckContext& context) {
   const cv::Mat high = (window - low).mul(hann);
   cv::Mat spectrum;
   cv::dft(high, spectrum, cv::DFT_COMPLEX_OUTPUT);
-  std::vector<cv::Mat> parts;
-  cv::split(spectrum, parts);
-  const cv::Mat power = parts[0].mul(parts[0]) + parts[1].mul(parts[1]);
-
-  const int lattice = n / 16;  // bins per 1/16 cycle per pixel
-  const auto usable = [&](int y, int x, double& radius) {
-    const int fy = y <= n / 2 ? y : y - n, fx = x <= n / 2 ? x : x - n;
-    radius = std::hypot(fx, fy) / n;
-    if (radius < kGridMinFrequency || radius > kGridMaxFrequency) return false;
-    if (std::abs(fx) <= kGridAxisBins || std::abs(fy) <= kGridAxisBins) return false;
-    const int mx = ((fx % lattice) + lattice) % lattice, my = ((fy % lattice) + lattice) % lattice;
-    const bool near_x = mx <= kGridLatticeBins || mx >= lattice - kGridLatticeBins;
-    const bool near_y = my <= kGridLatticeBins || my >= lattice - kGridLatticeBins;
-    return !(near_x && near_y);
+  // Power of a bin, from its complex value: the product of each part rounded to
+  // float, then their sum, as before (the two-plane multiply and add it replaces).
+  const auto power = [&](std::size_t bin) {
+    const cv::Vec2f& c = spectrum.ptr<cv::Vec2f>(0)[bin];
+    const float re2 = c[0] * c[0], im2 = c[1] * c[1];
+    return re2 + im2;
   };
-  const auto ring = [&](double radius) {
-    return std::min(kGridRings - 1, static_cast<int>(radius / kGridMaxFrequency * kGridRings));
-  };
-  // The spectrum of a real image is symmetric: half of it is enough. Each bin's
-  // ring (or -1 when the bin is not usable) is worked out once for both passes.
-  const int half = n / 2 + 1;
-  std::vector<int> ring_of(static_cast<std::size_t>(n) * half, -1);
-  std::vector<double> radius_of(ring_of.size(), 0.0);
+  const GridBins& bins = gridBins(n);
   std::vector<std::vector<float>> rings(kGridRings);
-  for (int y = 0; y < n; ++y)
-    for (int x = 0; x < half; ++x) {
-      double radius;
-      if (!usable(y, x, radius)) continue;
-      const std::size_t bin = static_cast<std::size_t>(y) * half + x;
-      ring_of[bin] = ring(radius);
-      radius_of[bin] = radius;
-      rings[ring_of[bin]].push_back(power.at<float>(y, x));
-    }
+  for (int i = 0; i < kGridRings; ++i) rings[i].reserve(bins.ring_size[i]);
+  for (std::size_t i = 0; i < bins.bin.size(); ++i) rings[bins.ring[i]].push_back(power(bins.bin[i]));
   std::vector<double> median(kGridRings, 0);
   for (int i = 0; i < kGridRings; ++i) {
     std::vector<float>& v = rings[i];
@@ -548,18 +578,15 @@ ScreenGrid screenGrid(const CheckContext& context) {
     median[i] = v[v.size() / 2];
   }
   double best = 0, best_radius = 0;
-  for (int y = 0; y < n; ++y)
-    for (int x = 0; x < half; ++x) {
-      const std::size_t bin = static_cast<std::size_t>(y) * half + x;
-      if (ring_of[bin] < 0) continue;
-      const double m = median[ring_of[bin]];
-      if (m <= 0) continue;
-      const double ratio = power.at<float>(y, x) / m;
-      if (ratio > best) {
-        best = ratio;
-        best_radius = radius_of[bin];
-      }
+  for (std::size_t i = 0; i < bins.bin.size(); ++i) {
+    const double m = median[bins.ring[i]];
+    if (m <= 0) continue;
+    const double ratio = power(bins.bin[i]) / m;
+    if (ratio > best) {
+      best = ratio;
+      best_radius = bins.radius[i];
     }
+  }
   if (!(best > 0)) return result;
   result.measured = true;
   result.peak_db = 10 * std::log10(best);
