@@ -9,6 +9,7 @@
 #include "checks/check.h"
 #include "checks/check_groups.h"
 #include "checks/clothing_measures.h"
+#include "checks/hypot_below.h"
 #include "checks/lab_planes.h"
 #include "segmentation/person_mask.h"
 
@@ -72,7 +73,7 @@ cv::Mat shadowLike(const CheckContext& context, const Backdrop& backdrop, int en
       const double sum = r + g + b + 1e-9;
       const double brightness = sum / reference_sum;
       if (brightness < kShadowMinBrightness || brightness > kShadowMaxBrightness) continue;
-      if (std::hypot(r / sum - ref_r, g / sum - ref_g) < kShadowChromaticity) out[x] = 255;
+      if (hypotBelow(r / sum - ref_r, g / sum - ref_g, kShadowChromaticity)) out[x] = 255;
     }
   }
   return like;
