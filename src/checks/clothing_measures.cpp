@@ -59,7 +59,7 @@ cv::Mat skinJoinedToNeck(const CheckContext& context, const cv::Vec3f& cheeks) {
     const cv::Vec3f* lab = context.output_lab.ptr<cv::Vec3f>(y);
     const std::uint8_t* like = like_neck.ptr<std::uint8_t>(y);
     std::uint8_t* out = joined.ptr<std::uint8_t>(y);
-    for (int x = 0; x < frame.width; ++x) out[x] = like[x] && !hypotBelow(lab[x][1], lab[x][2], min_chroma) ? 255 : 0;
+    for (int x = 0; x < frame.width; ++x) out[x] = like[x] && hypotAtLeast(lab[x][1], lab[x][2], min_chroma) ? 255 : 0;
   }
   if (!joined.at<std::uint8_t>(seed)) return {};
   // Keep only the part connected to the seed: flood it with 128, then keep 128.

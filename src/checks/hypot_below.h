@@ -20,4 +20,15 @@ bool hypotBelow(T a, T b, double limit) {
   return std::hypot(a, b) < limit;  // also NaN: false, as before
 }
 
+// std::hypot(a, b) >= limit, the same way (NaN: false, as std::hypot gives).
+template <typename T>
+bool hypotAtLeast(T a, T b, double limit) {
+  const double squares = static_cast<double>(a) * a + static_cast<double>(b) * b;
+  const double limit_squared = limit * limit;
+  constexpr double kUndecided = 1e-5;
+  if (squares > limit_squared * (1 + kUndecided)) return true;
+  if (squares < limit_squared * (1 - kUndecided)) return false;
+  return std::hypot(a, b) >= limit;
+}
+
 }  // namespace gradphoto
