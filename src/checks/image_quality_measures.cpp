@@ -4,6 +4,7 @@
 #include <array>
 #include <cctype>
 #include <cmath>
+#include <cstdint>
 #include <cstring>
 #include <limits>
 #include <map>
@@ -252,27 +253,35 @@ StepSums blockSteps(const PhotoLuma& luma, const cv::Rect& box, bool horizontal)
   // Lines along the steps are sampled: a few hundred of them are plenty, and a
   // 48-megapixel photo's face stays cheap.
   const int line_step = std::max(1, (horizontal ? box.height : box.width) / kBlockinessLines);
+  // One pass for both phases: the steps summed by the position of the step's far
+  // pixel within its block. The steps are whole numbers, so these integer sums are
+  // exactly the doubles the per-phase passes added up before.
+  std::int64_t sum[kJpegBlock] = {}, count[kJpegBlock] = {};
+  for (int y = box.y; y < box.y + box.height - (horizontal ? 0 : 1); y += horizontal ? line_step : 1) {
+    const std::uint8_t* row = luma.row(y);
+    const std::uint8_t* next = horizontal ? row : luma.row(y + 1);
+    for (int x = box.x; x < box.x + box.width - (horizontal ? 1 : 0); x += horizontal ? 1 : line_step) {
+      const int step = horizontal ? std::abs(luma.at(row, x + 1) - luma.at(row, x))
+                                  : std::abs(luma.at(next, x) - luma.at(row, x));
+      // The step between positions c-1 and c crosses an edge when c is on the grid.
+      const int c = (horizontal ? x : y) + 1;
+      sum[c % kJpegBlock] += step;
+      count[c % kJpegBlock] += 1;
+    }
+  }
+  std::int64_t total = 0, total_count = 0;
+  for (int i = 0; i < kJpegBlock; ++i) {
+    total += sum[i];
+    total_count += count[i];
+  }
   StepSums best;
   double best_ratio = -1;
   for (const int phase : {0, extent % kJpegBlock}) {
     StepSums s;
-    for (int y = box.y; y < box.y + box.height - (horizontal ? 0 : 1); y += horizontal ? line_step : 1) {
-      const std::uint8_t* row = luma.row(y);
-      const std::uint8_t* next = horizontal ? row : luma.row(y + 1);
-      for (int x = box.x; x < box.x + box.width - (horizontal ? 1 : 0); x += horizontal ? 1 : line_step) {
-        const double step = horizontal ? std::abs(luma.at(row, x + 1) - luma.at(row, x))
-                                       : std::abs(luma.at(next, x) - luma.at(row, x));
-        // The step between positions c-1 and c crosses an edge when c is on the grid.
-        const int c = (horizontal ? x : y) + 1;
-        if (((c - phase) % kJpegBlock + kJpegBlock) % kJpegBlock == 0) {
-          s.edge += step;
-          s.edge_count += 1;
-        } else {
-          s.inside += step;
-          s.inside_count += 1;
-        }
-      }
-    }
+    s.edge = static_cast<double>(sum[phase]);
+    s.edge_count = static_cast<double>(count[phase]);
+    s.inside = static_cast<double>(total - sum[phase]);
+    s.inside_count = static_cast<double>(total_count - count[phase]);
     const double ratio = s.inside > 0 && s.edge_count > 0 ? (s.edge / s.edge_count) / (s.inside / s.inside_count) : 0;
     if (ratio > best_ratio) {
       best_ratio = ratio;
