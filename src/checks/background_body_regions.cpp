@@ -6,6 +6,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "checks/check.h"
+#include "checks/hypot_below.h"
 
 namespace gradphoto::background_body {
 namespace {
@@ -296,7 +297,7 @@ cv::Mat skinLike(const CheckContext& context, const cv::Vec3f& skin, const cv::R
     const cv::Vec3f* row = context.output_lab.ptr<cv::Vec3f>(y);
     std::uint8_t* out = like.ptr<std::uint8_t>(y);
     for (int x = inside.x; x < inside.x + inside.width; ++x) {
-      if (std::hypot(row[x][1] - skin[1], row[x][2] - skin[2]) < kSkinHue && std::abs(row[x][0] - skin[0]) < kSkinLightness) {
+      if (hypotBelow(row[x][1] - skin[1], row[x][2] - skin[2], kSkinHue) && std::abs(row[x][0] - skin[0]) < kSkinLightness) {
         out[x] = 255;
       }
     }

@@ -9,6 +9,7 @@
 #include "checks/check.h"
 #include "checks/check_groups.h"
 #include "checks/clothing_measures.h"
+#include "checks/hypot_below.h"
 #include "checks/lab_planes.h"
 #include "segmentation/person_mask.h"
 
@@ -55,8 +56,10 @@ cv::Vec3d linearRgb(const cv::Vec3f& srgb_255) {
   return out;
 }
 
-// Rows from `end_row` down stay 0 (background.uniform looks above the chin only).
-cv::Mat shadowLike(const CheckContext& context, const Backdrop& backdrop, int end_row) {
+// Rows from `end_row` down stay 0 (background.uniform looks above the chin only),
+// and so do the pixels `known` already holds (the caller ORs them in anyway; the
+// backdrop mask is most of the photo, so most pixels skip the arithmetic).
+cv::Mat shadowLike(const CheckContext& context, const Backdrop& backdrop, int end_row, const cv::Mat& known) {
   // Per-byte lookup of the sRGB transfer function.
   double to_linear[256];
   for (int i = 0; i < 256; ++i) to_linear[i] = linearRgb(cv::Vec3f(static_cast<float>(i), 0, 0))[0];
@@ -66,13 +69,15 @@ cv::Mat shadowLike(const CheckContext& context, const Backdrop& backdrop, int en
   cv::Mat like(context.output.size(), CV_8U, cv::Scalar(0));
   for (int y = 0; y < std::min(end_row, like.rows); ++y) {
     const cv::Vec3b* row = context.output.ptr<cv::Vec3b>(y);
+    const std::uint8_t* skip = known.ptr<std::uint8_t>(y);
     std::uint8_t* out = like.ptr<std::uint8_t>(y);
     for (int x = 0; x < like.cols; ++x) {
+      if (skip[x]) continue;
       const double r = to_linear[row[x][0]], g = to_linear[row[x][1]], b = to_linear[row[x][2]];
       const double sum = r + g + b + 1e-9;
       const double brightness = sum / reference_sum;
       if (brightness < kShadowMinBrightness || brightness > kShadowMaxBrightness) continue;
-      if (std::hypot(r / sum - ref_r, g / sum - ref_g) < kShadowChromaticity) out[x] = 255;
+      if (hypotBelow(r / sum - ref_r, g / sum - ref_g, kShadowChromaticity)) out[x] = 255;
     }
   }
   return like;
@@ -196,7 +201,8 @@ CheckResult checkBackgroundUniform(const CheckContext& context, const CheckLimit
   // Backdrop, backdrop in shadow, and whatever else is outside the head and not
   // the student; above the chin (below it is clothing).
   const int chin = std::clamp(static_cast<int>(face.chin_y), 0, context.output.rows);
-  cv::Mat region = backgroundMask(context) | shadowLike(context, backdrop, chin) |
+  const cv::Mat& backdrop_mask = backgroundMask(context);
+  cv::Mat region = backdrop_mask | shadowLike(context, backdrop, chin, backdrop_mask) |
                    ((headZone(context, face) == 0) & (studentComponents(context) == 0));
   region &= context.inside & (faceZone(context, 0.05) == 0);
   region.rowRange(chin, region.rows).setTo(0);

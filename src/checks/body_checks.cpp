@@ -10,6 +10,7 @@
 #include "checks/check.h"
 #include "checks/check_groups.h"
 #include "checks/clothing_measures.h"
+#include "checks/hypot_below.h"
 #include "checks/lab_planes.h"
 
 namespace gradphoto {
@@ -318,7 +319,7 @@ CheckResult checkHeadCovering(const CheckContext& context, const CheckLimits& li
       const cv::Vec3f p = lab.at<cv::Vec3f>(y, x);
       double nearest = 1e9;
       for (const cv::Vec3f& r : references) nearest = std::min(nearest, deltaE76(p, r));
-      const bool dark_hair = p[0] < kDarkHairLightness && std::hypot(p[1], p[2]) < kDarkHairChroma;
+      const bool dark_hair = p[0] < kDarkHairLightness && hypotBelow(p[1], p[2], kDarkHairChroma);
       foreign += nearest > kForeignColour && !dark_hair;
     }
   // Less crown than a band of 10% of the face width above the forehead is no measure.

@@ -7,6 +7,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "checks/background_body_regions.h"
+#include "checks/hypot_below.h"
 #include "checks/lab_planes.h"
 #include "segmentation/person_mask.h"
 
@@ -58,7 +59,7 @@ cv::Mat skinJoinedToNeck(const CheckContext& context, const cv::Vec3f& cheeks) {
     const cv::Vec3f* lab = context.output_lab.ptr<cv::Vec3f>(y);
     const std::uint8_t* like = like_neck.ptr<std::uint8_t>(y);
     std::uint8_t* out = joined.ptr<std::uint8_t>(y);
-    for (int x = 0; x < frame.width; ++x) out[x] = like[x] && std::hypot(lab[x][1], lab[x][2]) >= min_chroma ? 255 : 0;
+    for (int x = 0; x < frame.width; ++x) out[x] = like[x] && hypotAtLeast(lab[x][1], lab[x][2], min_chroma) ? 255 : 0;
   }
   if (!joined.at<std::uint8_t>(seed)) return {};
   // Keep only the part connected to the seed: flood it with 128, then keep 128.
@@ -143,11 +144,19 @@ cv::Mat clothingRegion(const CheckContext& context, bool keep_unseparated) {
   const FaceFrame face = faceFrame(context);
   cv::Mat clothing = clothingZone(context).clone();
   const std::vector<int>& outline = bodyOutline(context);
+  // Columns the zone reaches; the two sides' columns are apart, so clearing one
+  // side never changes what the other side finds.
+  cv::Mat zone_columns;
+  cv::reduce(clothing, zone_columns, 0, cv::REDUCE_MAX);
+  // Rows above this are cleared, per column (0: none). Cleared in one pass over
+  // the rows: column by column, OpenCV's strided setTo cost more than the checks'
+  // own measures.
+  std::vector<int> clear_above(static_cast<size_t>(clothing.cols), 0);
   for (int side : {-1, 1}) {
     const OutlineLine line = fitOutline(outline, face, side, kOutlineInner, kOutlineOuter, kOutlineMinShare);
     int columns = 0, covered = 0;
     for (int x = 0; x < clothing.cols; ++x) {
-      if ((x - face.centre_x) * side <= 0 || cv::countNonZero(clothing.col(x)) == 0) continue;
+      if ((x - face.centre_x) * side <= 0 || !zone_columns.at<std::uint8_t>(0, x)) continue;
       ++columns;
       covered += outline[x] == kOutlineNotBackdrop;
     }
@@ -156,13 +165,19 @@ cv::Mat clothingRegion(const CheckContext& context, bool keep_unseparated) {
       if ((x - face.centre_x) * side <= 0) continue;
       const int below = line.found ? cvRound(line.intercept + line.slope * x + kBelowOutline * face.width)
                                    : (whole_side ? 0 : clothing.rows);
-      clothing.col(x).rowRange(0, std::clamp(below, 0, clothing.rows)).setTo(0);
+      clear_above[x] = std::clamp(below, 0, clothing.rows);
     }
+  }
+  for (int y = 0; y < clothing.rows; ++y) {
+    std::uint8_t* row = clothing.ptr<std::uint8_t>(y);
+    for (int x = 0; x < clothing.cols; ++x)
+      if (y < clear_above[x]) row[x] = 0;
   }
   cv::Vec3f skin;
   if (skinColour(context, skin)) {
     clothing &= skinLike(context, skin, cv::boundingRect(clothing)) == 0;
-    const cv::Mat chest = skinJoinedToNeck(context, skin);
+    // The same for both of clothing.contrast's and clothing.pattern's regions.
+    const cv::Mat& chest = context.shared<cv::Mat>("skin_joined_to_neck", [&] { return skinJoinedToNeck(context, skin); });
     if (!chest.empty()) clothing &= chest == 0;
   }
   return clothing;

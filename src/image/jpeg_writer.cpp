@@ -176,7 +176,13 @@ SizedJpeg encodeJpegInSizeBand(const std::uint8_t* rgb, int width, int height, c
     result.quality = 0;
     return result;
   };
-  constexpr int kFirstGuess = 90;  // where a 480x640 portrait usually lands in 30-60 KB
+  // Where a 480x640 portrait usually lands in 30-60 KB: of the 99 JPEGs written for
+  // the evaluation set (400 variants, 40 webmorph photos), 56 at quality 94, 27 at
+  // 93, 7 at 95, 9 at 89-92. Starting there, the answer (or its neighbour) is the
+  // first encode and the bracket closes after two encodes for most photos, where
+  // starting at 90 took three. The answer itself does not depend on the start
+  // while file size grows with quality.
+  constexpr int kFirstGuess = 94;
   // Between qualities 85 and 95 a portrait's file grows by 7-11% per quality
   // step (neutral_front 006: 46.5 KB at 90, 56.7 at 93, 62.7 at 94); with only one
   // side of the bracket known, the next guess steps by this growth instead of

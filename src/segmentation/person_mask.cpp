@@ -1,6 +1,7 @@
 #include "segmentation/person_mask.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <vector>
 
@@ -83,16 +84,44 @@ void findCrown(PersonSegmentation& segmentation, const Face& face) {
 
 }  // namespace
 
+namespace {
+
+// The 8-bit Lab conversion rescaled to float Lab (L 0..100, a and b centred on 0)
+// by OpenCV's convertTo, multiply and subtract, as three passes over the float
+// image. An 8-bit L has 256 values: a table made by those very operations gives the
+// same floats in one pass.
+void lab8ToFloat(const cv::Mat& lab8, cv::Mat& lab) {
+  static const std::array<float, 256> lightness = [] {
+    cv::Mat all(1, 256, CV_8UC3), scaled;
+    for (int v = 0; v < 256; ++v) all.at<cv::Vec3b>(0, v) = cv::Vec3b(static_cast<std::uint8_t>(v), 128, 128);
+    all.convertTo(scaled, CV_32FC3);
+    cv::multiply(scaled, cv::Scalar(100.0 / 255.0, 1.0, 1.0), scaled);
+    cv::subtract(scaled, cv::Scalar(0.0, 128.0, 128.0), scaled);
+    std::array<float, 256> table{};
+    for (int v = 0; v < 256; ++v) table[v] = scaled.at<cv::Vec3f>(0, v)[0];
+    return table;
+  }();
+  lab.create(lab8.size(), CV_32FC3);
+  for (int y = 0; y < lab8.rows; ++y) {
+    const std::uint8_t* in = lab8.ptr<std::uint8_t>(y);
+    float* out = lab.ptr<float>(y);
+    for (int x = 0; x < 3 * lab8.cols; x += 3) {
+      out[x] = lightness[in[x]];
+      out[x + 1] = static_cast<float>(in[x + 1]) - 128.0f;
+      out[x + 2] = static_cast<float>(in[x + 2]) - 128.0f;
+    }
+  }
+}
+
+}  // namespace
+
 cv::Mat toLab(const cv::Mat& rgb) {
   // OpenCV's 8-bit Lab conversion is table-driven and several times faster than
   // the float one (whose first call also builds large tables); it is exact to
-  // about half a delta-E unit, far below any limit here. Rescale to float Lab:
-  // L 0..100, a and b centred on 0.
+  // about half a delta-E unit, far below any limit here.
   cv::Mat lab8, lab;
   cv::cvtColor(rgb, lab8, cv::COLOR_RGB2Lab);
-  lab8.convertTo(lab, CV_32FC3);
-  cv::multiply(lab, cv::Scalar(100.0 / 255.0, 1.0, 1.0), lab);
-  cv::subtract(lab, cv::Scalar(0.0, 128.0, 128.0), lab);
+  lab8ToFloat(lab8, lab);
   return lab;
 }
 
