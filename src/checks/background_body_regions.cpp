@@ -290,6 +290,10 @@ bool skinColour(const CheckContext& context, cv::Vec3f& skin) {
   return measured.first;
 }
 
+bool skinLikeColour(const cv::Vec3f& lab, const cv::Vec3f& skin) {
+  return hypotBelow(lab[1] - skin[1], lab[2] - skin[2], kSkinHue) && std::abs(lab[0] - skin[0]) < kSkinLightness;
+}
+
 cv::Mat skinLike(const CheckContext& context, const cv::Vec3f& skin, const cv::Rect& area) {
   cv::Mat like(context.output_lab.size(), CV_8U, cv::Scalar(0));
   const cv::Rect inside = area & cv::Rect(0, 0, like.cols, like.rows);
@@ -297,9 +301,7 @@ cv::Mat skinLike(const CheckContext& context, const cv::Vec3f& skin, const cv::R
     const cv::Vec3f* row = context.output_lab.ptr<cv::Vec3f>(y);
     std::uint8_t* out = like.ptr<std::uint8_t>(y);
     for (int x = inside.x; x < inside.x + inside.width; ++x) {
-      if (hypotBelow(row[x][1] - skin[1], row[x][2] - skin[2], kSkinHue) && std::abs(row[x][0] - skin[0]) < kSkinLightness) {
-        out[x] = 255;
-      }
+      if (skinLikeColour(row[x], skin)) out[x] = 255;
     }
   }
   return like;

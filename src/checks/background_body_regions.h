@@ -82,9 +82,11 @@ OutlineLine fitOutline(const std::vector<int>& outline, const FaceFrame& face, i
 // width). False without a face mesh.
 bool skinColour(const CheckContext& context, cv::Vec3f& skin);
 
-// Pixels coloured like the skin: within 10 of its a*b* (hue and saturation) and
-// 30 of its L* (skin in shade or lit is darker or lighter, not of another hue).
-// Only pixels inside `area` are looked at (the rest stay 0).
+// A colour like the skin's: within 10 of its a*b* (hue and saturation) and 30 of
+// its L* (skin in shade or lit is darker or lighter, not of another hue).
+bool skinLikeColour(const cv::Vec3f& lab, const cv::Vec3f& skin);
+
+// The pixels of that colour. Only pixels inside `area` are looked at (the rest stay 0).
 cv::Mat skinLike(const CheckContext& context, const cv::Vec3f& skin, const cv::Rect& area);
 
 // The fraction-th value (0..1) of the values (copied, so the input is kept).

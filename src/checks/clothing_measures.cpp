@@ -48,11 +48,10 @@ cv::Mat skinJoinedToNeck(const CheckContext& context, const cv::Vec3f& cheeks) {
   cv::circle(sample, seed, std::max(2, cvRound(kNeckSampleRadius * face.width)), cv::Scalar(255), cv::FILLED);
   cv::Vec3f neck;
   if (!medianLab(context.output_lab, sample & context.inside, neck)) return {};
+  const cv::Vec3f& at_seed = context.output_lab.at<cv::Vec3f>(seed);
+  if (!skinLikeColour(at_seed, neck) || !skinLikeColour(at_seed, cheeks)) return {};
   const cv::Rect below(0, seed.y, frame.width, frame.height - seed.y);
   const cv::Mat like_neck = skinLike(context, neck, below);
-  if (!like_neck.at<std::uint8_t>(seed) || !skinLike(context, cheeks, cv::Rect(seed, cv::Size(1, 1))).at<std::uint8_t>(seed)) {
-    return {};
-  }
   const double min_chroma = kNeckChromaShare * std::hypot(neck[1], neck[2]);
   cv::Mat joined(context.output.size(), CV_8U, cv::Scalar(0));
   for (int y = below.y; y < below.y + below.height; ++y) {
