@@ -22,6 +22,17 @@ build() {  # build PRESET: a failed build stops the run
   bash tools/build-preset.sh "$1" || exit 1
 }
 
+# node_suite NAME DIR: runs a node --test folder, logging to NAME.log; prints the
+# failures' details and counts the results.
+node_suite() {
+  local log="$log_dir/$1.log" status
+  node --test "$2" >"$log" 2>&1
+  status=$?
+  grep -E '^not ok|^# (pass|fail)' "$log"
+  [ $status -eq 0 ] || grep -B2 -A30 '^not ok' "$log" | head -80
+  count_node "$log" $status
+}
+
 count_ctest() {  # count_ctest LOG
   local line
   line=$(grep -E 'tests passed, [0-9]+ tests failed out of [0-9]+' "$1" | tail -1)
@@ -62,25 +73,13 @@ if [ -z "$fuzz_failed" ]; then tail -20 "$log_dir/fuzz.log"; failed=$((failed + 
 echo "== wasm module in Node"
 build wasm-release
 bash tests/wasm/make-fixtures.sh "$GRADPHOTO_FIXTURES_DIR" build/native-release/tools/cli/gradphoto
-node --test tests/wasm/ >"$log_dir/node-wasm.log" 2>&1
-status=$?
-grep -E '^not ok|^# (pass|fail)' "$log_dir/node-wasm.log"
-[ $status -eq 0 ] || grep -B2 -A20 '^not ok' "$log_dir/node-wasm.log" | head -60
-count_node "$log_dir/node-wasm.log" $status
+node_suite node-wasm tests/wasm/
 
 echo "== size budgets (gzip, per shipped file)"
-node --test tests/size/ >"$log_dir/size.log" 2>&1
-status=$?
-grep -E '^not ok|^# (pass|fail)' "$log_dir/size.log"
-[ $status -eq 0 ] || grep -B2 -A20 '^not ok' "$log_dir/size.log" | head -60
-count_node "$log_dir/size.log" $status
+node_suite size tests/size/
 
 echo "== page in Chromium"
-node --test tests/e2e/ >"$log_dir/e2e.log" 2>&1
-status=$?
-grep -E '^not ok|^# (pass|fail)' "$log_dir/e2e.log"
-[ $status -eq 0 ] || grep -B2 -A30 '^not ok' "$log_dir/e2e.log" | head -80
-count_node "$log_dir/e2e.log" $status
+node_suite e2e tests/e2e/
 
 echo
 echo "tests: $passed passed, $failed failed"

@@ -4,17 +4,10 @@
 # every listed file decodes and differs from its original (--verify), and a
 # second run keeps what the first one wrote.
 # Usage: variants_test.sh GRADPHOTO_VARIANTS_BINARY TESTDATA_DIR   (models: $GRADPHOTO_MODELS_DIR)
-set -u
+source "$(dirname "$0")/../cli/common.sh"
 tool=$1
 testdata=$2
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
 out="$work/variants"
-failures=0
-check() {  # check DESCRIPTION CONDITION...
-  local description=$1; shift
-  if "$@"; then echo "ok: $description"; else echo "FAIL: $description"; failures=$((failures + 1)); fi
-}
 
 "$tool" --testdata "$testdata" --out "$out" --limit 1 >"$work/run1.txt" 2>"$work/err1.txt"
 status=$?
@@ -114,5 +107,4 @@ check "a smile with teeth gives a mouth_swap labelled mouth.closed" \
 check "an unknown option exits 2 with the usage" test $? -eq 2
 check "... usage text" grep -q "usage: gradphoto_variants" "$work/usage.txt"
 
-echo "$failures failed"
-[ "$failures" -eq 0 ]
+finish
