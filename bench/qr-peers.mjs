@@ -49,7 +49,7 @@ try {
       'the peer from the canvas, as its browser reader draws one), each paying its own pixel read; decoded = exact payload',
     browser: `Chromium ${browser.version()} headless`,
     peer: '@zxing/library 0.23.0 (MultiFormatReader, QR only, TRY_HARDER, HybridBinarizer)',
-    ours: 'zxing-wasm 3.1.4 reader through web/qr-read.js (VideoFrame copy, wasm SIMD luminance, a first pass and a fallback)',
+    ours: 'zxing-wasm 3.1.4 reader through web/qr-read.js (VideoFrame copy, wasm SIMD luminance, a half-size pass, then full size and the thorough fallback)',
     images: images.length,
     decode_rate: { ours: rate('ours'), peer: rate('peer') },
     median_ms: { ours: round(median(images.map((i) => i.ours_ms))), peer: round(median(images.map((i) => i.peer_ms))) },

@@ -2,25 +2,37 @@
 // worker and the QR benchmark (bench/browser/qr-peers.js) time exactly the same path.
 // On a 1080x2340 screenshot the old path spent 11 ms on drawImage + getImageData and 7 ms
 // in zxing-wasm's JS RGBA-to-luminance loop before a 10 ms decode; now VideoFrame.copyTo
-// into a reused buffer (1-1.5 ms), wasm SIMD luminance (wasm/qr_luminance.cpp, 1.5 ms) and
-// a 4 ms first pass (bench/qr-peers.mjs reports these stages per kind).
+// into a reused buffer (1-1.5 ms), wasm SIMD luminance and its half-size copy
+// (wasm/qr_luminance.cpp, 1.8 ms) and a 2 ms half-size pass (bench/qr-peers.mjs reports
+// these stages per kind).
 
-// First pass: one threshold for the whole image (GlobalHistogram), every code at full
-// size (the page warns when there are several, so up to 4). A code on a screen or a
-// screenshot is evenly lit, and this binarizer takes about 60% of the time of the local
-// one; tryHarder (every row scanned) is what small codes in screenshots need.
-// Fallback, only when the first pass found nothing: the thorough search, as before
-// (local thresholds for uneven light, inverted by a dark theme, downscaled for a large
-// noisy phone photo). With maxNumberOfSymbols 4 in one pass ZXing tries those even after
-// a code was found (it looks for more): a third of the time on the benchmark set, for
-// nothing the first pass did not decode. tryRotate is for linear codes only (QR finder
-// patterns are found at any angle).
-const FIRST_PASS = { binarizer: 'GlobalHistogram', tryHarder: true, tryInvert: false, tryDownscale: false, tryRotate: false, maxNumberOfSymbols: 4 };
+// Three passes, each only when the ones before found nothing:
+// 1. Half size (2x2 means): a code on a phone screen, a screenshot or in a phone photo
+//    has modules several pixels wide, and ZXing's time goes with the pixel count: on the
+//    benchmark set this pass reads 43 of 44 images in 0.15-1.4 ms where full size took
+//    0.3-3 ms (zxing-wasm's decode alone, in Node). Local thresholds (LocalAverage): at this size they cost little and read
+//    the blurred, photographed and unevenly lit codes one global threshold misses. Every
+//    code (the page warns when there are several, so up to 4). Only when the half
+//    image still holds a small code (both sides at least MIN_SIDE_FOR_HALF).
+// 2. Full size, one threshold for the whole image (GlobalHistogram, about 60% of the
+//    local one's time): a small code in a large screenshot, modules too thin to halve.
+//    tryHarder (every row scanned) is what those need.
+// 3. The thorough search, as ZXing's defaults: local thresholds for uneven light,
+//    inverted by a dark theme, downscaled for a large noisy phone photo. With
+//    maxNumberOfSymbols 4 ZXing tries those even after a code was found (it looks for
+//    more), so one code here.
+// tryRotate is for linear codes only (QR finder patterns are found at any angle).
+const HALF_PASS = { binarizer: 'LocalAverage', tryHarder: true, tryInvert: false, tryDownscale: false, tryRotate: false, maxNumberOfSymbols: 4 };
+const FULL_PASS = { binarizer: 'GlobalHistogram', tryHarder: true, tryInvert: false, tryDownscale: false, tryRotate: false, maxNumberOfSymbols: 4 };
 const FALLBACK = { binarizer: 'LocalAverage', tryHarder: true, tryInvert: true, tryDownscale: true, tryRotate: false, maxNumberOfSymbols: 1 };
+// A version-1 code (21 modules and a 4-module quiet zone each side) at 4 pixels a
+// module in the half image.
+const MIN_SIDE_FOR_HALF = 2 * 4 * (21 + 8);
 
-// 'QRCode' would be the whole family, Micro QR and rMQR included, each with a detector of
-// its own to run; the 采集码 is a plain QR code (Model 2; Model 1 costs nothing more).
-const FORMATS = ['QRCodeModel1', 'QRCodeModel2'];
+// The 采集码 is a plain QR code, Model 2 (every QR generator since the 2000 standard).
+// The 'QRCode' family would add Micro QR and rMQR, and Model 1 costs a quarter more on a
+// clean 360x360 code (0.23 -> 0.17 ms without it).
+const FORMATS = ['QRCodeModel2'];
 
 // zxing-wasm 3.1.4 (pinned exactly in package.json): its module's readBarcodesFromPixmap
 // takes one byte a pixel (its readBarcodes converts ImageData to that in JS first), with
@@ -36,8 +48,18 @@ function moduleOptions(zxing, options) {
 const WEIGHTS = { RGBA: [306, 601, 117], RGBX: [306, 601, 117], BGRA: [117, 601, 306], BGRX: [117, 601, 306] };
 
 // The same sum in JS, for a browser without wasm SIMD (or if the module cannot load).
-function luminanceJs(pixels, out, [w0, w1, w2]) {
+export function luminanceJs(pixels, out, [w0, w1, w2]) {
   for (let i = 0, p = 0; i < out.length; i++, p += 4) out[i] = (w0 * pixels[p] + w1 * pixels[p + 1] + w2 * pixels[p + 2] + 512) >> 10;
+}
+
+// The same 2x2 means in JS (wasm/qr_luminance.cpp's halve).
+export function halveJs(luminance, out, width, height) {
+  const halfWidth = width >> 1;
+  for (let y = 0; y < height >> 1; y++) {
+    for (let x = 0, top = 2 * y * width, bottom = top + width; x < halfWidth; x++, top += 2, bottom += 2) {
+      out[y * halfWidth + x] = (luminance[top] + luminance[top + 1] + luminance[bottom] + luminance[bottom + 1] + 2) >> 2;
+    }
+  }
 }
 
 // The compiled module, or null (no wasm SIMD, or it could not load): the JS loop then.
@@ -55,7 +77,7 @@ function instantiate(compiled) {
   return exports;
 }
 
-// Wasm memory never shrinks: after an image larger than a phone screenshot (5 bytes a
+// Wasm memory never shrinks: after an image larger than a phone screenshot (5.25 bytes a
 // pixel here: 240 MB for a 48-megapixel photo) the instance is dropped, a fresh one
 // taking its place at the next read.
 const KEPT_MEMORY_BYTES = 16 * 1024 * 1024;
@@ -92,7 +114,7 @@ async function copyPixels(source, width, height, into) {
 export function qrReader({ zxing, zxingModule, luminanceUrl }) {
   const ready = Promise.all([zxingModule, compileLuminance(luminanceUrl)]);
   ready.catch(() => {});  // reported by each read (the worker says the reader did not load)
-  const passes = [FIRST_PASS, FALLBACK].map((options) => moduleOptions(zxing, options));
+  const [halfPass, fullPass, fallback] = [HALF_PASS, FULL_PASS, FALLBACK].map((options) => moduleOptions(zxing, options));
   let queue = Promise.resolve();
   let simd = null;
 
@@ -101,9 +123,13 @@ export function qrReader({ zxing, zxingModule, luminanceUrl }) {
     if (compiled && !simd) simd = instantiate(compiled);
     const { width, height } = source;
     const count = width * height;
+    const halfWidth = width >> 1, halfHeight = height >> 1;
+    const halfCount = Math.min(width, height) >= MIN_SIDE_FOR_HALF ? halfWidth * halfHeight : 0;
     const started = performance.now();
-    // One region: luminance first, the 4-byte pixels after it (16-byte aligned for SIMD).
-    const pixelsAt = (count + 15) & ~15;
+    // One region: luminance, the half-size luminance, then the 4-byte pixels (each
+    // 16-byte aligned for SIMD).
+    const halfAt = (count + 15) & ~15;
+    const pixelsAt = halfAt + ((halfCount + 15) & ~15);
     let base = 0;
     let memory;
     if (simd) {
@@ -114,19 +140,32 @@ export function qrReader({ zxing, zxingModule, luminanceUrl }) {
       memory = new ArrayBuffer(pixelsAt + 4 * count);
     }
     const luminance = new Uint8Array(memory, base, count);
+    const half = new Uint8Array(memory, base + halfAt, halfCount);
     const order = await copyPixels(source, width, height, new Uint8Array(memory, base + pixelsAt, 4 * count));
     const copied = performance.now();
-    if (simd) simd.luminance(base + pixelsAt, base, count, ...WEIGHTS[order]);
-    else luminanceJs(new Uint8Array(memory, base + pixelsAt, 4 * count), luminance, WEIGHTS[order]);
+    if (simd) {
+      simd.luminance(base + pixelsAt, base, count, ...WEIGHTS[order]);
+      if (halfCount) simd.halve(base, base + halfAt, width, height);
+    } else {
+      luminanceJs(new Uint8Array(memory, base + pixelsAt, 4 * count), luminance, WEIGHTS[order]);
+      if (halfCount) halveJs(luminance, half, width, height);
+    }
     const converted = performance.now();
 
+    const attempts = [
+      ...(halfCount ? [{ pixels: half, width: halfWidth, height: halfHeight, options: halfPass }] : []),
+      { pixels: luminance, width, height, options: fullPass },
+      { pixels: luminance, width, height, options: fallback },
+    ];
     const pointer = module._malloc(count);
     if (!pointer) throw new Error(`no memory for a ${width}x${height} image`);
     const codes = [];
     try {
-      module.HEAPU8.set(luminance, pointer);
-      for (const options of passes) {
-        const results = module.readBarcodesFromPixmap(pointer, width, height, options);
+      let inHeap = null;
+      for (const attempt of attempts) {
+        if (inHeap !== attempt.pixels) module.HEAPU8.set(attempt.pixels, pointer);
+        inHeap = attempt.pixels;
+        const results = module.readBarcodesFromPixmap(pointer, attempt.width, attempt.height, attempt.options);
         for (let i = 0; i < results.size(); i++) {
           const result = results.get(i);
           if (result.isValid) codes.push({ text: result.text, format: result.format });

@@ -1,12 +1,14 @@
 // The 采集码 step's luminance pass (wasm/qr_luminance.cpp, built qr-luminance.wasm) gives
 // the very bytes zxing-wasm's own JS conversion gives, for RGBA and BGRA, at sizes that
-// are not a multiple of its 16-pixel step (the scalar tail), and at extreme values.
+// are not a multiple of its 16-pixel step (the scalar tail), and at extreme values; its
+// halving gives the exact rounded 2x2 means.
 //   [GRADPHOTO_WASM_DIR=...] node --test tests/wasm/qr-luminance.test.mjs
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { wasmDir } from './load-core.mjs';
+import { luminanceJs, halveJs } from '../../web/qr-read.js';
 
 const RGBA = [306, 601, 117];
 const BGRA = [117, 601, 306];
@@ -37,6 +39,53 @@ test('luminance matches zxing-wasm\'s conversion, RGBA and BGRA, every tail leng
       assert.deepEqual(new Uint8Array(module.memory.buffer, base, count), expected(pixels, weights), `${count} pixels`);
     }
   }
+});
+
+// 2x2 blocks averaged, rounded half up; an odd last column or row left out.
+const halved = (luminance, width, height) => Uint8Array.from({ length: (width >> 1) * (height >> 1) }, (_, i) => {
+  const x = 2 * (i % (width >> 1)), y = 2 * Math.floor(i / (width >> 1));
+  const at = (dx, dy) => luminance[(y + dy) * width + x + dx];
+  return (at(0, 0) + at(1, 0) + at(0, 1) + at(1, 1) + 2) >> 2;
+});
+
+test('halve averages each 2x2 block, at widths around its 32-pixel step, odd sizes included', async () => {
+  const module = await load();
+  let seed = 11;
+  for (const [width, height] of [[2, 2], [3, 3], [31, 4], [32, 2], [33, 5], [65, 7], [360, 360], [1080, 21]]) {
+    const luminance = Uint8Array.from({ length: width * height }, (_, i) => {
+      if (i < 8) return i % 2 ? 255 : 0;  // sums up to 1,020 and the rounding at both ends
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed >> 16 & 255;
+    });
+    const base = module.reserve(2 * width * height);
+    assert.ok(base > 0);
+    new Uint8Array(module.memory.buffer, base, width * height).set(luminance);
+    module.halve(base, base + width * height, width, height);
+    const out = new Uint8Array(module.memory.buffer, base + width * height, (width >> 1) * (height >> 1));
+    assert.deepEqual(out, halved(luminance, width, height), `${width}x${height}`);
+  }
+});
+
+// A browser without wasm SIMD reads codes through web/qr-read.js's JS loops: the same bytes.
+test('the page\'s JS fallbacks give the module\'s bytes', async () => {
+  const module = await load();
+  let seed = 5;
+  const [width, height] = [67, 9];
+  const count = width * height;
+  const pixels = Uint8Array.from({ length: 4 * count }, () => {
+    seed = (seed * 1103515245 + 12345) % 2147483648;
+    return seed >> 16 & 255;
+  });
+  const base = module.reserve(6 * count);
+  new Uint8Array(module.memory.buffer, base + 2 * count, 4 * count).set(pixels);
+  module.luminance(base + 2 * count, base, count, ...BGRA);
+  module.halve(base, base + count, width, height);
+  const luminance = new Uint8Array(count);
+  luminanceJs(pixels, luminance, BGRA);
+  assert.deepEqual(luminance, new Uint8Array(module.memory.buffer, base, count));
+  const half = new Uint8Array((width >> 1) * (height >> 1));
+  halveJs(luminance, half, width, height);
+  assert.deepEqual(half, new Uint8Array(module.memory.buffer, base + count, half.length));
 });
 
 test('reserve grows the memory for a 48-megapixel image and keeps one place', async () => {
