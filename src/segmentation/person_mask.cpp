@@ -7,6 +7,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "image/srgb_to_lab.h"
+
 namespace gradphoto {
 namespace {
 
@@ -86,11 +88,11 @@ void findCrown(PersonSegmentation& segmentation, const Face& face) {
 
 namespace {
 
-// The 8-bit Lab conversion rescaled to float Lab (L 0..100, a and b centred on 0)
-// by OpenCV's convertTo, multiply and subtract, as three passes over the float
-// image. An 8-bit L has 256 values: a table made by those very operations gives the
-// same floats in one pass.
-void lab8ToFloat(const cv::Mat& lab8, cv::Mat& lab) {
+// OpenCV's 8-bit Lab (srgbToLab8, bit-identical to cvtColor COLOR_RGB2Lab) rescaled to
+// float Lab (L 0..100, a and b centred on 0) the way OpenCV's convertTo, multiply and
+// subtract did it: an 8-bit L has 256 values, so a table made by those very
+// operations gives the same floats.
+const std::array<float, 256>& lightnessOfLab8() {
   static const std::array<float, 256> lightness = [] {
     cv::Mat all(1, 256, CV_8UC3), scaled;
     for (int v = 0; v < 256; ++v) all.at<cv::Vec3b>(0, v) = cv::Vec3b(static_cast<std::uint8_t>(v), 128, 128);
@@ -101,27 +103,30 @@ void lab8ToFloat(const cv::Mat& lab8, cv::Mat& lab) {
     for (int v = 0; v < 256; ++v) table[v] = scaled.at<cv::Vec3f>(0, v)[0];
     return table;
   }();
-  lab.create(lab8.size(), CV_32FC3);
-  for (int y = 0; y < lab8.rows; ++y) {
-    const std::uint8_t* in = lab8.ptr<std::uint8_t>(y);
-    float* out = lab.ptr<float>(y);
-    for (int x = 0; x < 3 * lab8.cols; x += 3) {
-      out[x] = lightness[in[x]];
-      out[x + 1] = static_cast<float>(in[x + 1]) - 128.0f;
-      out[x + 2] = static_cast<float>(in[x + 2]) - 128.0f;
-    }
-  }
+  return lightness;
 }
 
 }  // namespace
 
 cv::Mat toLab(const cv::Mat& rgb) {
-  // OpenCV's 8-bit Lab conversion is table-driven and several times faster than
-  // the float one (whose first call also builds large tables); it is exact to
-  // about half a delta-E unit, far below any limit here.
-  cv::Mat lab8, lab;
-  cv::cvtColor(rgb, lab8, cv::COLOR_RGB2Lab);
-  lab8ToFloat(lab8, lab);
+  // The 8-bit conversion is table-driven and several times faster than the float
+  // one; it is exact to about half a delta-E unit, far below any limit here. One pass
+  // from RGB bytes to float Lab.
+  CV_Assert(rgb.type() == CV_8UC3);
+  const Lab8Tables& tables = lab8Tables();
+  const std::array<float, 256>& lightness = lightnessOfLab8();
+  cv::Mat lab(rgb.size(), CV_32FC3);
+  for (int y = 0; y < rgb.rows; ++y) {
+    const std::uint8_t* in = rgb.ptr<std::uint8_t>(y);
+    float* out = lab.ptr<float>(y);
+    for (int x = 0; x < 3 * rgb.cols; x += 3) {
+      std::uint8_t lab8[3];
+      srgbToLab8(tables, in + x, lab8);
+      out[x] = lightness[lab8[0]];
+      out[x + 1] = static_cast<float>(lab8[1]) - 128.0f;
+      out[x + 2] = static_cast<float>(lab8[2]) - 128.0f;
+    }
+  }
   return lab;
 }
 
