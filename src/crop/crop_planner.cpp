@@ -7,6 +7,8 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "image/area_resize.h"
+
 namespace gradphoto {
 namespace {
 
@@ -189,7 +191,11 @@ cv::Mat renderCrop(const ImageView& photo, const CropResult& crop, cv::Size outp
     scaled = half;
   }
   cv::Mat sized;
-  cv::resize(scaled, sized, output, 0, 0, scaled.cols > output.width ? cv::INTER_AREA : cv::INTER_CUBIC);
+  if (scaled.type() == CV_8UC3 && scaled.cols > output.width && scaled.rows >= output.height) {
+    sized = areaResizeDown(scaled, output);  // cv::resize INTER_AREA's bytes, faster
+  } else {
+    cv::resize(scaled, sized, output, 0, 0, scaled.cols > output.width ? cv::INTER_AREA : cv::INTER_CUBIC);
+  }
   cv::Mat rgb;
   switch (photo.format) {
     case PixelFormat::kRgba: cv::cvtColor(sized, rgb, cv::COLOR_RGBA2RGB); break;

@@ -1,0 +1,52 @@
+#include <cstdint>
+
+#include <gtest/gtest.h>
+#include <opencv2/imgproc.hpp>
+
+#include "image/area_resize.h"
+
+namespace gradphoto {
+namespace {
+
+cv::Mat noise(cv::Size size, int seed) {
+  cv::Mat image(size, CV_8UC3);
+  cv::RNG rng(static_cast<std::uint64_t>(seed));
+  rng.fill(image, cv::RNG::UNIFORM, 0, 256);
+  return image;
+}
+
+// The crop's shapes (a window of about 1.9 output sizes, odd and even), factors just
+// above 1 and just below 2, a view into a larger photo, and the fallbacks (whole
+// factors, 2 or more on one axis): every byte as cv::resize INTER_AREA writes it.
+TEST(AreaResize, GivesOpenCvsBytes) {
+  const cv::Size output(480, 640);
+  int seed = 1;
+  for (const cv::Size window : {cv::Size(911, 1215), cv::Size(900, 1200), cv::Size(481, 641), cv::Size(959, 1279),
+                                cv::Size(720, 960), cv::Size(960, 1280), cv::Size(1000, 700)}) {
+    const cv::Mat photo = noise({window.width + 37, window.height + 21}, seed++);
+    const cv::Mat view = photo(cv::Rect(17, 9, window.width, window.height));
+    const cv::Size size = window.width < 2 * output.width && window.height >= output.height ? output : cv::Size(400, 300);
+    cv::Mat expected;
+    cv::resize(view, expected, size, 0, 0, cv::INTER_AREA);
+    const cv::Mat ours = areaResizeDown(view, size);
+    ASSERT_EQ(ours.size(), expected.size());
+    EXPECT_EQ(cv::norm(ours, expected, cv::NORM_INF), 0) << window << " -> " << size;
+  }
+}
+
+// A smooth image too: noise rarely lands a sum on a rounding tie, gradients do.
+TEST(AreaResize, GivesOpenCvsBytesOnGradients) {
+  cv::Mat gradient(1215, 911, CV_8UC3);
+  for (int y = 0; y < gradient.rows; ++y) {
+    for (int x = 0; x < gradient.cols; ++x) {
+      gradient.at<cv::Vec3b>(y, x) = cv::Vec3b(static_cast<std::uint8_t>(x / 4), static_cast<std::uint8_t>(y / 5),
+                                               static_cast<std::uint8_t>((x + y) % 256));
+    }
+  }
+  cv::Mat expected;
+  cv::resize(gradient, expected, {480, 640}, 0, 0, cv::INTER_AREA);
+  EXPECT_EQ(cv::norm(areaResizeDown(gradient, {480, 640}), expected, cv::NORM_INF), 0);
+}
+
+}  // namespace
+}  // namespace gradphoto
