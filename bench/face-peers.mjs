@@ -37,7 +37,8 @@ try {
       .map((id) => [id, median(rounds.map((r) => r.our_check_timings_ms[id]))]));
     perPhoto.push({ photo, width, height, check_ms: round(pick('check_ms')), analyze_ms: round(pick('analyze_ms')),
       our_stages_ms: stages, our_rules_ms: rules,
-      peer_fresh_ms: round(pick('peer_fresh_ms')), peer_tracked_ms: round(pick('peer_tracked_ms')), our_faces: ourFaces, peer_faces: peerFaces, verdict, checks, eye_corner_gap_px: round(gap) });
+      peer_fresh_ms: round(pick('peer_fresh_ms')), peer_tracked_ms: round(pick('peer_tracked_ms')),
+      peer_photo_mode_ms: round(pick('peer_photo_mode_ms')), peer_photo_mode_faces: rounds[0].peer_photo_mode_faces, our_faces: ourFaces, peer_faces: peerFaces, verdict, checks, eye_corner_gap_px: round(gap) });
   }
   const urls = photos.map((photo) => `bench/testdata/${photo}`);
   const sequence = [];
@@ -54,14 +55,21 @@ try {
     photos: perPhoto.length,
     peer: '@mediapipe/face_mesh 0.4.1657299874 (JS solution, 468 landmarks, CPU inference)',
     load_ms: { ours: round(load.ours_ms), peer: round(load.peer_ms) },
+    // Photos (the check): each photo is new to both sides, so the peer's photo mode
+    // (detection + landmarks on every image, MediaPipe's setting for unrelated photos)
+    // and reset() are the like-for-like cost. Video (live guidance, frame after frame):
+    // the peer follows the previous face (tracked, in a row), the like-for-like of our
+    // per-frame analyze().
     median_ms: {
       our_check_all_rules: medianOf('check_ms'),
       our_analyze: medianOf('analyze_ms'),
+      peer_landmarks_photo_mode: medianOf('peer_photo_mode_ms'), // staticImageMode: detection + landmarks on every photo
       peer_landmarks_fresh_photo: medianOf('peer_fresh_ms'),     // reset(): detection + landmarks, as a new photo needs
       peer_landmarks_tracked: medianOf('peer_tracked_ms'),       // the same photo again: landmark model alone
       peer_photo_sequence: medianOf('peer_sequence_ms'),         // the photos in a row, no reset(): follows or detects
     },
-    faces_found: { ours: perPhoto.filter((p) => p.our_faces === 1).length, peer: perPhoto.filter((p) => p.peer_faces === 1).length },
+    faces_found: { ours: perPhoto.filter((p) => p.our_faces === 1).length, peer: perPhoto.filter((p) => p.peer_faces === 1).length,
+      peer_photo_mode: perPhoto.filter((p) => p.peer_photo_mode_faces === 1).length },
     median_eye_corner_gap_px: medianOf('eye_corner_gap_px'),
     our_check_stages_median_ms: Object.fromEntries(Object.keys(perPhoto[0].our_stages_ms)
       .map((stage) => [stage, round(median(perPhoto.map((p) => p.our_stages_ms[stage])))])),
@@ -72,6 +80,7 @@ try {
   };
   const m = result.median_ms;
   result.ratio = {
+    our_check_vs_peer_photo_mode: round(m.our_check_all_rules / m.peer_landmarks_photo_mode, 3),
     our_check_vs_peer_fresh: round(m.our_check_all_rules / m.peer_landmarks_fresh_photo, 3),
     our_check_vs_peer_tracked: round(m.our_check_all_rules / m.peer_landmarks_tracked, 3),
     our_check_vs_peer_sequence: round(m.our_check_all_rules / m.peer_photo_sequence, 3),
@@ -79,14 +88,16 @@ try {
     our_analyze_vs_peer_tracked: round(m.our_analyze / m.peer_landmarks_tracked, 3),
   };
   result.target = {
+    our_check_no_slower_than_peer_photo_mode: result.ratio.our_check_vs_peer_photo_mode <= 1,
     our_check_no_slower_than_peer_fresh: result.ratio.our_check_vs_peer_fresh <= 1,
+    our_analyze_no_slower_than_peer_tracked: result.ratio.our_analyze_vs_peer_tracked <= 1,
     our_check_no_slower_than_peer_tracked: result.ratio.our_check_vs_peer_tracked <= 1,
     our_check_no_slower_than_peer_sequence: result.ratio.our_check_vs_peer_sequence <= 1,
   };
   mkdirSync(benchOut, { recursive: true });
   writeFileSync(outFile, JSON.stringify(result, null, 2) + '\n');
   console.log(`face analysis (${result.photos} photos): our check ${m.our_check_all_rules} ms, our analyze ${m.our_analyze} ms; ` +
-    `MediaPipe landmarks ${m.peer_landmarks_fresh_photo} ms per new photo (reset), ${m.peer_photo_sequence} ms in a row, ${m.peer_landmarks_tracked} ms tracked`);
+    `MediaPipe landmarks ${m.peer_landmarks_photo_mode} ms per photo in its photo mode, ${m.peer_landmarks_fresh_photo} ms per new photo (reset), ${m.peer_photo_sequence} ms in a row, ${m.peer_landmarks_tracked} ms tracked`);
 } finally {
   await close();
 }

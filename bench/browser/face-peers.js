@@ -7,6 +7,7 @@ const MODEL_FILES = ['face_detection_short_range.tflite', 'face_landmark.tflite'
 const root = new URL('../', import.meta.url);   // the app's server root
 let core = null;
 let faceMesh = null;
+let faceMeshPhotos = null;  // the same solution in its photo mode (staticImageMode)
 let lastPeerResult = null;
 const photos = new Map();
 
@@ -41,6 +42,14 @@ async function loadPeer() {
     lastPeerResult = results;
   });
   await faceMesh.initialize();
+  // MediaPipe's documented setting for unrelated photos (its staticImageMode: "face
+  // detection runs on every input image"): what a checker of uploaded photos would use.
+  faceMeshPhotos = new FaceMesh({ locateFile: (file) => new URL(`bench/peers/face_mesh/${file}`, root).href });
+  faceMeshPhotos.setOptions({ maxNumFaces: 1, refineLandmarks: false, useCpuInference: true, staticImageMode: true });
+  faceMeshPhotos.onResults((results) => {
+    lastPeerResult = results;
+  });
+  await faceMeshPhotos.initialize();
   return performance.now() - started;
 }
 
@@ -81,6 +90,11 @@ async function runOnce(url) {
   started = performance.now();
   await faceMesh.send({ image: canvas });
   const peerTrackedMs = performance.now() - started;
+  lastPeerResult = null;
+  started = performance.now();
+  await faceMeshPhotos.send({ image: canvas });
+  const peerPhotoModeMs = performance.now() - started;
+  const peerPhotoModeFaces = lastPeerResult?.multiFaceLandmarks?.length ?? 0;
   // Mean distance between the two meshes' eye corners (33, 133, 362, 263), in pixels:
   // the same model on the same face should land on the same spots.
   let cornerGapPx = null;
@@ -92,6 +106,7 @@ async function runOnce(url) {
   return {
     width: canvas.width, height: canvas.height,
     analyze_ms: analyzeMs, check_ms: checkMs, peer_fresh_ms: peerFreshMs, peer_tracked_ms: peerTrackedMs,
+    peer_photo_mode_ms: peerPhotoModeMs, peer_photo_mode_faces: peerPhotoModeFaces,
     our_faces: analysis.faces?.length ?? 0, our_verdict: report.verdict, our_checks: report.checks?.length ?? 0,
     our_stages_ms: report.timings_ms, our_check_timings_ms: report.check_timings_ms,
     peer_faces: peerFaces, eye_corner_gap_px: cornerGapPx,
