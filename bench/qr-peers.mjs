@@ -10,12 +10,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchOut, median, round, openPeerPage } from './browser/harness.mjs';
 
-const ROUNDS = 3;
+const ROUNDS = 5;
 const setDir = join(benchOut, 'qr-set');
 const outFile = process.argv[2] ?? join(benchOut, 'qr-peers.json');
 const manifest = JSON.parse(readFileSync(join(setDir, 'manifest.json'), 'utf8'));
 
-const { page, browser, assertNoErrors, close } = await openPeerPage('qr-peers');
+const { page, browser, assertNoErrors, close } = await openPeerPage('qr-peers', { isolated: true });
 try {
   await page.evaluate(() => window.bench.ready());
   // Warm both up (JIT tiers, wasm tier-up, first allocations) on one image of each kind:
@@ -45,7 +45,7 @@ try {
   const kinds = [...new Set(images.map((i) => i.kind))];
   const both = images.filter((i) => i.ours_decoded && i.peer_decoded);
   const result = {
-    what: 'per image the median of 3 rounds; both from the same decoded image (ours from an ImageBitmap of the canvas, as the QR worker gets one; ' +
+    what: 'per image the median of 5 rounds; both from the same decoded image (ours from an ImageBitmap of the canvas, as the QR worker gets one; ' +
       'the peer from the canvas, as its browser reader draws one), each paying its own pixel read; decoded = exact payload',
     browser: `Chromium ${browser.version()} headless`,
     peer: '@zxing/library 0.23.0 (MultiFormatReader, QR only, TRY_HARDER, HybridBinarizer)',

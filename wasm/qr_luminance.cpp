@@ -25,24 +25,32 @@ __attribute__((export_name("reserve"))) uint8_t* reserve(size_t bytes) {
 // luminance = (w0*c0 + w1*c1 + w2*c2 + 512) >> 10 for 4-byte pixels c0 c1 c2 alpha; alpha is
 // ignored, as zxing-wasm does. The caller orders the weights for RGBA or BGRA (Rec. 601:
 // 306, 601, 117 for R, G, B, zxing-wasm's own). The sums fit the i16 x i16 -> i32 dot.
-__attribute__((export_name("luminance"))) void luminance(const uint8_t* pixels, uint8_t* out, size_t count,
-                                                        int w0, int w1, int w2) {
-  const v128_t weights = wasm_i16x8_make(w0, w1, w2, 0, w0, w1, w2, 0);
-  const v128_t rounding = wasm_i32x4_splat(512);
-  auto fourPixels = [&](const uint8_t* p) {
+struct Weights {
+  Weights(int w0, int w1, int w2) : w0(w0), w1(w1), w2(w2), lanes(wasm_i16x8_make(w0, w1, w2, 0, w0, w1, w2, 0)) {}
+  int of(const uint8_t* p) const { return (w0 * p[0] + w1 * p[1] + w2 * p[2] + 512) >> 10; }
+  // The luminance of the 4 pixels at p, as 32-bit lanes.
+  v128_t ofFour(const uint8_t* p) const {
     const v128_t bytes = wasm_v128_load(p);
     // [c0*w0 + c1*w1, c2*w2] per pixel, then the two halves of each pixel added.
-    const v128_t low = wasm_i32x4_dot_i16x8(wasm_u16x8_extend_low_u8x16(bytes), weights);
-    const v128_t high = wasm_i32x4_dot_i16x8(wasm_u16x8_extend_high_u8x16(bytes), weights);
+    const v128_t low = wasm_i32x4_dot_i16x8(wasm_u16x8_extend_low_u8x16(bytes), lanes);
+    const v128_t high = wasm_i32x4_dot_i16x8(wasm_u16x8_extend_high_u8x16(bytes), lanes);
     const v128_t sums = wasm_i32x4_add(wasm_i32x4_shuffle(low, high, 0, 2, 4, 6), wasm_i32x4_shuffle(low, high, 1, 3, 5, 7));
-    return wasm_u32x4_shr(wasm_i32x4_add(sums, rounding), 10);
-  };
+    return wasm_u32x4_shr(wasm_i32x4_add(sums, wasm_i32x4_splat(512)), 10);
+  }
+  int w0, w1, w2;
+  v128_t lanes;
+};
+
+__attribute__((export_name("luminance"))) void luminance(const uint8_t* pixels, uint8_t* out, size_t count,
+                                                        int w0, int w1, int w2) {
+  const Weights weights(w0, w1, w2);
+  auto fourPixels = [&](const uint8_t* p) { return weights.ofFour(p); };
   size_t i = 0;
   for (; i + 16 <= count; i += 16, pixels += 64) {
     wasm_v128_store(out + i, wasm_u8x16_narrow_i16x8(wasm_u16x8_narrow_i32x4(fourPixels(pixels), fourPixels(pixels + 16)),
                                                      wasm_u16x8_narrow_i32x4(fourPixels(pixels + 32), fourPixels(pixels + 48))));
   }
-  for (; i < count; ++i, pixels += 4) out[i] = static_cast<uint8_t>((w0 * pixels[0] + w1 * pixels[1] + w2 * pixels[2] + 512) >> 10);
+  for (; i < count; ++i, pixels += 4) out[i] = static_cast<uint8_t>(weights.of(pixels));
 }
 
 // out = each 2x2 block of `in` (width x height, one byte a pixel) averaged, rounded half
@@ -71,6 +79,42 @@ __attribute__((export_name("halve"))) void halve(const uint8_t* in, uint8_t* out
 #pragma clang loop vectorize(disable) unroll(disable)
     for (; x < out_width; ++x) {
       row[x] = static_cast<uint8_t>((top[2 * x] + top[2 * x + 1] + bottom[2 * x] + bottom[2 * x + 1] + 2) >> 2);
+    }
+  }
+}
+
+// halve(luminance(...)) in one pass, without writing the full-size luminance: the first
+// pass reads only the half image, and a phone screenshot's full luminance (2.5 million
+// bytes written, then read again) is made only if that pass finds nothing.
+__attribute__((export_name("halfLuminance"))) void halfLuminance(const uint8_t* pixels, uint8_t* out, size_t width,
+                                                                size_t height, int w0, int w1, int w2) {
+  const Weights weights(w0, w1, w2);
+  const size_t out_width = width / 2, out_height = height / 2, row_bytes = 4 * width;
+  const v128_t two = wasm_i32x4_splat(2);
+  // Four blocks from 8 pixels of each row: luminance, the rows added, pairs added across.
+  auto fourBlocks = [&](const uint8_t* top, const uint8_t* bottom) {
+    const v128_t left = wasm_i32x4_add(weights.ofFour(top), weights.ofFour(bottom));
+    const v128_t right = wasm_i32x4_add(weights.ofFour(top + 16), weights.ofFour(bottom + 16));
+    const v128_t sums = wasm_i32x4_add(wasm_i32x4_shuffle(left, right, 0, 2, 4, 6), wasm_i32x4_shuffle(left, right, 1, 3, 5, 7));
+    return wasm_u32x4_shr(wasm_i32x4_add(sums, two), 2);
+  };
+  for (size_t y = 0; y < out_height; ++y) {
+    const uint8_t* top = pixels + 2 * y * row_bytes;
+    const uint8_t* bottom = top + row_bytes;
+    uint8_t* row = out + y * out_width;
+    size_t x = 0;
+    for (; x + 16 <= out_width; x += 16) {
+      const uint8_t* t = top + 8 * x;
+      const uint8_t* b = bottom + 8 * x;
+      wasm_v128_store(row + x, wasm_u8x16_narrow_i16x8(
+                                   wasm_u16x8_narrow_i32x4(fourBlocks(t, b), fourBlocks(t + 32, b + 32)),
+                                   wasm_u16x8_narrow_i32x4(fourBlocks(t + 64, b + 64), fourBlocks(t + 96, b + 96))));
+    }
+#pragma clang loop vectorize(disable) unroll(disable)
+    for (; x < out_width; ++x) {
+      const uint8_t* t = top + 8 * x;
+      const uint8_t* b = bottom + 8 * x;
+      row[x] = static_cast<uint8_t>((weights.of(t) + weights.of(t + 4) + weights.of(b) + weights.of(b + 4) + 2) >> 2);
     }
   }
 }

@@ -2,9 +2,9 @@
 // worker and the QR benchmark (bench/browser/qr-peers.js) time exactly the same path.
 // On a 1080x2340 screenshot the old path spent 11 ms on drawImage + getImageData and 7 ms
 // in zxing-wasm's JS RGBA-to-luminance loop before a 10 ms decode; now VideoFrame.copyTo
-// into a reused buffer (1-1.5 ms), wasm SIMD luminance and its half-size copy
-// (wasm/qr_luminance.cpp, 1.8 ms) and a 2 ms half-size pass (bench/qr-peers.mjs reports
-// these stages per kind).
+// into a reused buffer (1-1.5 ms), the half-size luminance straight from the pixels in
+// wasm SIMD (wasm/qr_luminance.cpp, 1.3 ms) and a 2 ms half-size pass (bench/qr-peers.mjs
+// reports these stages per kind).
 
 // Three passes, each only when the ones before found nothing:
 // 1. Half size (2x2 means): a code on a phone screen, a screenshot or in a phone photo
@@ -141,21 +141,29 @@ export function qrReader({ zxing, zxingModule, luminanceUrl }) {
     }
     const luminance = new Uint8Array(memory, base, count);
     const half = new Uint8Array(memory, base + halfAt, halfCount);
-    const order = await copyPixels(source, width, height, new Uint8Array(memory, base + pixelsAt, 4 * count));
+    const pixels = new Uint8Array(memory, base + pixelsAt, 4 * count);
+    const order = await copyPixels(source, width, height, pixels);
     const copied = performance.now();
-    if (simd) {
-      simd.luminance(base + pixelsAt, base, count, ...WEIGHTS[order]);
-      if (halfCount) simd.halve(base, base + halfAt, width, height);
-    } else {
-      luminanceJs(new Uint8Array(memory, base + pixelsAt, 4 * count), luminance, WEIGHTS[order]);
-      if (halfCount) halveJs(luminance, half, width, height);
-    }
+    // The full-size luminance only when a full-size pass runs (the half pass found nothing,
+    // or the image is too small to halve).
+    let haveFull = false;
+    const fullLuminance = () => {
+      if (!haveFull) {
+        if (simd) simd.luminance(base + pixelsAt, base, count, ...WEIGHTS[order]);
+        else luminanceJs(pixels, luminance, WEIGHTS[order]);
+        haveFull = true;
+      }
+      return luminance;
+    };
+    if (halfCount && simd) simd.halfLuminance(base + pixelsAt, base + halfAt, width, height, ...WEIGHTS[order]);
+    else if (halfCount) halveJs(fullLuminance(), half, width, height);
+    else fullLuminance();
     const converted = performance.now();
 
     const attempts = [
-      ...(halfCount ? [{ pixels: half, width: halfWidth, height: halfHeight, options: halfPass }] : []),
-      { pixels: luminance, width, height, options: fullPass },
-      { pixels: luminance, width, height, options: fallback },
+      ...(halfCount ? [{ pixels: () => half, width: halfWidth, height: halfHeight, options: halfPass }] : []),
+      { pixels: fullLuminance, width, height, options: fullPass },
+      { pixels: fullLuminance, width, height, options: fallback },
     ];
     const pointer = module._malloc(count);
     if (!pointer) throw new Error(`no memory for a ${width}x${height} image`);
@@ -163,8 +171,9 @@ export function qrReader({ zxing, zxingModule, luminanceUrl }) {
     try {
       let inHeap = null;
       for (const attempt of attempts) {
-        if (inHeap !== attempt.pixels) module.HEAPU8.set(attempt.pixels, pointer);
-        inHeap = attempt.pixels;
+        const image = attempt.pixels();
+        if (inHeap !== image) module.HEAPU8.set(image, pointer);
+        inHeap = image;
         const results = module.readBarcodesFromPixmap(pointer, attempt.width, attempt.height, attempt.options);
         for (let i = 0; i < results.size(); i++) {
           const result = results.get(i);

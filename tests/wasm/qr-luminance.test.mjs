@@ -66,6 +66,26 @@ test('halve averages each 2x2 block, at widths around its 32-pixel step, odd siz
   }
 });
 
+test('halfLuminance is halve(luminance) in one pass, RGBA and BGRA, odd sizes and tails included', async () => {
+  const module = await load();
+  let seed = 3;
+  for (const [width, height] of [[2, 2], [3, 5], [33, 4], [34, 3], [65, 7], [360, 4], [1080, 3]]) {
+    const count = width * height;
+    const pixels = Uint8Array.from({ length: 4 * count }, (_, i) => {
+      if (i < 16) return i % 2 ? 255 : 0;
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed >> 16 & 255;
+    });
+    for (const weights of [RGBA, BGRA]) {
+      const base = module.reserve(6 * count);
+      new Uint8Array(module.memory.buffer, base + 2 * count, 4 * count).set(pixels);
+      module.halfLuminance(base + 2 * count, base + count, width, height, ...weights);
+      assert.deepEqual(new Uint8Array(module.memory.buffer, base + count, (width >> 1) * (height >> 1)),
+        halved(expected(pixels, weights), width, height), `${width}x${height}`);
+    }
+  }
+});
+
 // A browser without wasm SIMD reads codes through web/qr-read.js's JS loops: the same bytes.
 test('the page\'s JS fallbacks give the module\'s bytes', async () => {
   const module = await load();
