@@ -11,6 +11,7 @@
 #include "checks/clothing_measures.h"
 #include "checks/hypot_below.h"
 #include "checks/lab_planes.h"
+#include "image/mask_morphology.h"
 #include "segmentation/person_mask.h"
 
 namespace gradphoto {
@@ -210,7 +211,7 @@ CheckResult checkBackgroundUniform(const CheckContext& context, const CheckLimit
   // erosion of the upper rows still reads the zeros beneath them).
   if (chin > 0) {
     cv::Mat eroded;
-    cv::erode(region.rowRange(0, chin), eroded, disc(std::max(1, cvRound(kBoundaryLayer * face.width))));
+    erodeMaskByDisc(region.rowRange(0, chin), eroded, std::max(1, cvRound(kBoundaryLayer * face.width)));
     eroded.copyTo(region.rowRange(0, chin));
   }
   const cv::Mat distance = chin > 0 ? deltaE(context.output_lab.rowRange(0, chin), backdrop.lab) : cv::Mat();
@@ -260,7 +261,7 @@ CheckResult checkClothingPattern(const CheckContext& context, const CheckLimits&
   if (!measureBackdrop(context, backdrop)) return notMeasurableResult(id, limits, kNoBackdrop);
   const FaceFrame face = faceFrame(context);
   cv::Mat clothing = clothingRegion(context, false);
-  cv::erode(clothing, clothing, disc(kClothingBoundary));
+  erodeMaskByDisc(clothing, clothing, kClothingBoundary);
   const int pixels = cv::countNonZero(clothing);
   if (pixels < kMinClothingArea * face.width * face.width) return notMeasurableResult(id, limits, kNoClothing);
   const cv::Mat& lightness = labPlanes(context)[0];

@@ -16,6 +16,7 @@
 
 #include "checks/check.h"
 #include "checks/lab_planes.h"
+#include "image/mask_morphology.h"
 
 namespace gradphoto::image_quality {
 namespace {
@@ -111,8 +112,6 @@ cv::Mat discs(cv::Size size, const Face& face, const std::array<int, N>& indices
   for (int i : indices) cv::circle(mask, cv::Point(cvRound(face.mesh[i].x), cvRound(face.mesh[i].y)), radius, 255, -1);
   return mask;
 }
-
-cv::Mat ellipse(int radius) { return cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * radius + 1, 2 * radius + 1}); }
 
 // Percentile (0..1) of a CV_32F image under a mask; NaN for an empty mask.
 double percentile(const cv::Mat& values, const cv::Mat& mask, double q) {
@@ -394,19 +393,19 @@ FaceMasks makeFaceMasks(const CheckContext& context) {
   const int reach = 2 * margin + 2;
   cv::Rect box = cv::boundingRect(mesh_points);
   box = cv::Rect(box.x - reach, box.y - reach, box.width + 2 * reach, box.height + 2 * reach) & cv::Rect({}, size);
-  const auto morph = [&](int op, const cv::Mat& source) {
+  const auto morph = [&](bool dilate, const cv::Mat& source) {
     cv::Mat out = cv::Mat::zeros(size, CV_8U);
     cv::Mat out_box = out(box);
-    if (!box.empty()) cv::morphologyEx(source(box), out_box, op, ellipse(margin));
+    if (!box.empty()) (dilate ? dilateMaskByDisc : erodeMaskByDisc)(source(box), out_box, margin);
     return out;
   };
-  features = morph(cv::MORPH_DILATE, features);
+  features = morph(true, features);
 
   const cv::Mat inside = context.inside.empty() ? cv::Mat(size, CV_8U, cv::Scalar(255)) : context.inside;
-  masks.oval = morph(cv::MORPH_ERODE, oval) & inside;
+  masks.oval = morph(false, oval) & inside;
   cv::Mat skin = oval.clone();
   skin.setTo(0, features);
-  masks.skin = morph(cv::MORPH_ERODE, skin) & inside;
+  masks.skin = morph(false, skin) & inside;
   masks.eyes = (hullMask(size, face, kEyeImageLeft) | hullMask(size, face, kEyeImageRight)) & inside;
 
   const int radius = std::max(2, cvRound(kPatchRadius * masks.face_width));
@@ -515,7 +514,7 @@ SkinTexture skinTexture(const CheckContext& context) {
                                     eye_box.height + 2 * reach) &
                            cv::Rect({}, masks.eyes.size());
     cv::Mat eyes_box = eyes(grown);
-    cv::dilate(masks.eyes(grown), eyes_box, ellipse(margin));
+    dilateMaskByDisc(masks.eyes(grown), eyes_box, margin);
   }
   eyes &= context.inside.empty() ? cv::Mat(l.size(), CV_8U, cv::Scalar(255)) : context.inside;
   // Clipped skin has no texture whatever was done to it.
