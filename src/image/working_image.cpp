@@ -61,10 +61,19 @@ cv::Mat averageBlocks(const cv::Mat& source, int factor) {
       for (int i = 0; i < row_bytes; ++i) column_sums[i] += in[i];
     }
     std::uint8_t* dst = out.ptr<std::uint8_t>(y);
+    const int* sums = column_sums.data();
+    if (factor == 3 && channels == 3) {  // the segmentation copy of a 1350x1350 photo: 1.4 -> 0.6 ms in wasm
+      for (int x = 0; x < width; ++x, sums += 9, dst += 3) {
+        dst[0] = average[static_cast<std::size_t>(sums[0] + sums[3] + sums[6])];
+        dst[1] = average[static_cast<std::size_t>(sums[1] + sums[4] + sums[7])];
+        dst[2] = average[static_cast<std::size_t>(sums[2] + sums[5] + sums[8])];
+      }
+      continue;
+    }
     for (int x = 0; x < width; ++x)
       for (int c = 0; c < channels; ++c) {
         int sum = 0;
-        for (int k = 0; k < factor; ++k) sum += column_sums[static_cast<std::size_t>((x * factor + k) * channels + c)];
+        for (int k = 0; k < factor; ++k) sum += sums[(x * factor + k) * channels + c];
         dst[x * channels + c] = average[static_cast<std::size_t>(sum)];
       }
   }
