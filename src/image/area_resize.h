@@ -1,17 +1,18 @@
-// cv::resize with INTER_AREA for a factor that is not a whole number (the crop's last
-// step, 1350x1350 photos cut to 480x640 at about 1.9:1), giving OpenCV's very bytes.
-// OpenCV recomputes a source row's horizontal sums for every output row it falls in
-// (about 1.5 times a row at these factors) and adds them through a scattered table;
-// this computes each row once, output pixel by output pixel, with the same weights in
-// the same order: 6 -> 2.5 ms in wasm for the crop (tests/unit/area_resize_test.cpp
-// holds it to cv::resize's bytes).
+// cv::resize with INTER_AREA, shrinking by factors that are not both whole numbers
+// (the crop's last step, 1350x1350 photos cut to 480x640 at about 1.9:1; the face
+// detector's 128x128 input), giving OpenCV's very bytes. OpenCV recomputes a source
+// row's horizontal sums for every output row it falls in (about 1.5 times a row at the
+// crop's factor) and adds them through a scattered table; this computes each row once,
+// output pixel by output pixel, with the same weights in the same order: 6 -> 2.5 ms in
+// wasm for the crop (tests/unit/area_resize_test.cpp holds it to cv::resize's bytes).
 #pragma once
 
 #include <opencv2/core.hpp>
 
 namespace gradphoto {
 
-// src: CV_8UC3, at least as large as `size` on both sides.
+// src: CV_8UC3, at least as large as `size` on both sides. Whole factors on both axes
+// go to cv::resize (its block-average path).
 cv::Mat areaResizeDown(const cv::Mat& src, cv::Size size);
 
 }  // namespace gradphoto

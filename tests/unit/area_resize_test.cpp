@@ -1,4 +1,6 @@
 #include <cstdint>
+#include <utility>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <opencv2/imgproc.hpp>
@@ -31,6 +33,20 @@ TEST(AreaResize, GivesOpenCvsBytes) {
     const cv::Mat ours = areaResizeDown(view, size);
     ASSERT_EQ(ours.size(), expected.size());
     EXPECT_EQ(cv::norm(ours, expected, cv::NORM_INF), 0) << window << " -> " << size;
+  }
+}
+
+// Larger factors (the face detector's 128x128 input from a 675x675 working copy), one
+// axis whole and the other not, and whole factors on both (OpenCV's other path).
+TEST(AreaResize, GivesOpenCvsBytesAtLargerFactors) {
+  int seed = 40;
+  for (const auto& [from, to] : std::vector<std::pair<cv::Size, cv::Size>>{{{675, 675}, {128, 128}}, {{1000, 700}, {400, 300}},
+                                                                          {{640, 480}, {128, 96}}, {{900, 700}, {300, 233}},
+                                                                          {{1280, 960}, {640, 480}}, {{999, 333}, {333, 111}}}) {
+    const cv::Mat image = noise(from, seed++);
+    cv::Mat expected;
+    cv::resize(image, expected, to, 0, 0, cv::INTER_AREA);
+    EXPECT_EQ(cv::norm(areaResizeDown(image, to), expected, cv::NORM_INF), 0) << from << " -> " << to;
   }
 }
 
