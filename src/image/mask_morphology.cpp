@@ -62,8 +62,11 @@ cv::Mat fitsDisc(const cv::Mat& src, int radius, bool on_is_255, const std::vect
   const int cols = set.cols;
   std::vector<cv::Mat> runs(static_cast<std::size_t>(max_half) + 1);
   runs[0] = set;
+  // Only runs[h]'s columns h..cols-h-1 are written, and only those are ever read (the
+  // next half-width reads h..cols-h-1; the last AND reads radius..cols-radius-1), so the
+  // planes are not cleared first.
   for (int h = 1; h <= max_half; ++h) {
-    runs[h] = cv::Mat(set.size(), CV_8U, cv::Scalar(0));
+    runs[h] = cv::Mat(set.size(), CV_8U);
     const cv::Mat& previous = runs[static_cast<std::size_t>(h) - 1];
     const int width = cols - 2 * h;
     if (width <= 0) continue;
