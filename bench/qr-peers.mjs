@@ -34,6 +34,7 @@ try {
       entry[`${side}_ms`] = round(median(rounds.map((r) => r.ms)));
       entry[`${side}_stages_ms`] = Object.fromEntries(Object.keys(rounds[0].stages).map((stage) => [stage, round(median(rounds.map((r) => r.stages[stage])))]));
       entry[`${side}_decoded`] = rounds[0].texts.includes(payload);
+      if (side === 'ours') entry.ours_pass = rounds[0].pass;  // which of the reader's passes read it
     }
     images.push(entry);
   }
@@ -58,6 +59,7 @@ try {
       const list = images.filter((i) => i.kind === kind);
       return [kind, { decoded_ours: list.filter((i) => i.ours_decoded).length, decoded_peer: list.filter((i) => i.peer_decoded).length, of: list.length,
         median_ms_ours: round(median(list.map((i) => i.ours_ms))), median_ms_peer: round(median(list.map((i) => i.peer_ms))),
+        passes_ours: Object.fromEntries([...new Set(list.map((i) => i.ours_pass))].map((p) => [p, list.filter((i) => i.ours_pass === p).length])),
         stages_ms_ours: stageMedians(list, 'ours'), stages_ms_peer: stageMedians(list, 'peer') }];
     })),
     per_image: images,

@@ -109,8 +109,9 @@ async function copyPixels(source, width, height, into) {
 // zxing: zxing-wasm's reader namespace (es/reader/index.js); zxingModule: the promise its
 // prepareZXingModule returned; luminanceUrl: where qr-luminance.wasm is. Returns
 // read(source) for an ImageBitmap or canvas, resolving to {codes: [{text, format}] (valid
-// error correction only), width, height, ms: {pixels, luminance, decode}}. Reads run one
-// at a time: they share one buffer.
+// error correction only), pass ('half', 'full' or 'thorough': the one that found them,
+// else null), width, height, ms: {pixels, luminance, decode}}. Reads run one at a time:
+// they share one buffer.
 export function qrReader({ zxing, zxingModule, luminanceUrl }) {
   const ready = Promise.all([zxingModule, compileLuminance(luminanceUrl)]);
   ready.catch(() => {});  // reported by each read (the worker says the reader did not load)
@@ -161,13 +162,14 @@ export function qrReader({ zxing, zxingModule, luminanceUrl }) {
     const converted = performance.now();
 
     const attempts = [
-      ...(halfCount ? [{ pixels: () => half, width: halfWidth, height: halfHeight, options: halfPass }] : []),
-      { pixels: fullLuminance, width, height, options: fullPass },
-      { pixels: fullLuminance, width, height, options: fallback },
+      ...(halfCount ? [{ pass: 'half', pixels: () => half, width: halfWidth, height: halfHeight, options: halfPass }] : []),
+      { pass: 'full', pixels: fullLuminance, width, height, options: fullPass },
+      { pass: 'thorough', pixels: fullLuminance, width, height, options: fallback },
     ];
     const pointer = module._malloc(count);
     if (!pointer) throw new Error(`no memory for a ${width}x${height} image`);
     const codes = [];
+    let pass = null;
     try {
       let inHeap = null;
       for (const attempt of attempts) {
@@ -180,13 +182,16 @@ export function qrReader({ zxing, zxingModule, luminanceUrl }) {
           if (result.isValid) codes.push({ text: result.text, format: result.format });
         }
         results.delete();
-        if (codes.length) break;
+        if (codes.length) {
+          pass = attempt.pass;
+          break;
+        }
       }
     } finally {
       module._free(pointer);
     }
     const decoded = performance.now();
-    return { codes, width, height, ms: { pixels: copied - started, luminance: converted - copied, decode: decoded - converted } };
+    return { codes, pass, width, height, ms: { pixels: copied - started, luminance: converted - copied, decode: decoded - converted } };
   }
 
   return function read(source) {

@@ -41,8 +41,8 @@ async function imageOf(url) {
 async function ours(url) {
   const { bitmap } = await imageOf(url);
   const started = performance.now();
-  const { codes, ms } = await read(bitmap);
-  return { ms: performance.now() - started, stages: ms, texts: codes.map((code) => code.text) };
+  const { codes, pass, ms } = await read(bitmap);
+  return { ms: performance.now() - started, stages: ms, texts: codes.map((code) => code.text), pass };
 }
 
 async function peer(url) {
