@@ -86,13 +86,11 @@ void findCrown(PersonSegmentation& segmentation, const Face& face) {
 
 }  // namespace
 
-namespace {
-
 // OpenCV's 8-bit Lab (srgbToLab8, bit-identical to cvtColor COLOR_RGB2Lab) rescaled to
 // float Lab (L 0..100, a and b centred on 0) the way OpenCV's convertTo, multiply and
 // subtract did it: an 8-bit L has 256 values, so a table made by those very
 // operations gives the same floats.
-const std::array<float, 256>& lightnessOfLab8() {
+const std::array<float, 256>& lab8Lightness() {
   static const std::array<float, 256> lightness = [] {
     cv::Mat all(1, 256, CV_8UC3), scaled;
     for (int v = 0; v < 256; ++v) all.at<cv::Vec3b>(0, v) = cv::Vec3b(static_cast<std::uint8_t>(v), 128, 128);
@@ -106,15 +104,13 @@ const std::array<float, 256>& lightnessOfLab8() {
   return lightness;
 }
 
-}  // namespace
-
 cv::Mat toLab(const cv::Mat& rgb) {
   // The 8-bit conversion is table-driven and several times faster than the float
   // one; it is exact to about half a delta-E unit, far below any limit here. One pass
   // from RGB bytes to float Lab.
   CV_Assert(rgb.type() == CV_8UC3);
   const Lab8Tables& tables = lab8Tables();
-  const std::array<float, 256>& lightness = lightnessOfLab8();
+  const std::array<float, 256>& lightness = lab8Lightness();
   cv::Mat lab(rgb.size(), CV_32FC3);
   for (int y = 0; y < rgb.rows; ++y) {
     const std::uint8_t* in = rgb.ptr<std::uint8_t>(y);

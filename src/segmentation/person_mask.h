@@ -4,6 +4,8 @@
 // Also finds the crown (top of the hair) and the shoulder line from the mask.
 #pragma once
 
+#include <array>
+
 #include <opencv2/core.hpp>
 
 #include "gradphoto/face_analysis.h"
@@ -26,7 +28,10 @@ struct PersonSegmentation {
 PersonSegmentation segmentPerson(const cv::Mat& rgb, const Face& face);
 
 // Lab image (float, L 0..100) and per-pixel delta-E to a colour; shared with checks.
+// toLab's L takes one of 256 values (lab8Lightness()[0..255], increasing) and its a and
+// b are whole numbers from -128 to 127.
 cv::Mat toLab(const cv::Mat& rgb);
+const std::array<float, 256>& lab8Lightness();
 cv::Mat deltaE(const cv::Mat& lab, const cv::Vec3f& colour);
 
 }  // namespace gradphoto

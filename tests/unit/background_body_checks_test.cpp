@@ -18,6 +18,7 @@
 
 #include "checks/background_body_regions.h"
 #include "checks/check.h"
+#include "segmentation/person_mask.h"
 #include "gradphoto/photo_checker.h"
 #include "test_support.h"
 
@@ -292,6 +293,37 @@ cv::Mat earStuds(const Subject& s) {
 const std::string kModel = kNeutral + "067_03.jpg";
 
 }  // namespace
+
+// medianLab counts toLab's values instead of sorting them: the same element as sorting
+// each channel (percentile 0.5) on photo-like colours under a ragged mask, odd and even
+// counts; a Lab image toLab could not have made (fractional a*) is sorted as before.
+TEST(BackgroundBody, MedianLabCountsWhatSortingWouldPick) {
+  cv::RNG rng(11);
+  for (int round = 0; round < 6; ++round) {
+    cv::Mat rgb(37 + round, 53, CV_8UC3), mask(rgb.size(), CV_8U);
+    rng.fill(rgb, cv::RNG::NORMAL, cv::Scalar(150, 120, 100), cv::Scalar(40, 30, 30));
+    rng.fill(mask, cv::RNG::UNIFORM, 0, 2);
+    mask *= 255;
+    cv::Mat lab = toLab(rgb);
+    if (round % 2) lab.at<cv::Vec3f>(3, 4)[1] += 0.25f;  // not one of toLab's values
+    std::vector<float> channels[3];
+    for (int y = 0; y < lab.rows; ++y)
+      for (int x = 0; x < lab.cols; ++x)
+        if (mask.at<std::uint8_t>(y, x))
+          for (int c = 0; c < 3; ++c) channels[c].push_back(lab.at<cv::Vec3f>(y, x)[c]);
+    cv::Vec3f median;
+    int count = 0;
+    ASSERT_TRUE(background_body::medianLab(lab, mask, median, &count));
+    EXPECT_EQ(count, static_cast<int>(channels[0].size()));
+    for (int c = 0; c < 3; ++c)
+      EXPECT_EQ(median[c], static_cast<float>(background_body::percentile(channels[c], 0.5))) << "round " << round << " channel " << c;
+  }
+  cv::Vec3f untouched(1, 2, 3);
+  int count = -1;
+  EXPECT_FALSE(background_body::medianLab(toLab(cv::Mat(4, 4, CV_8UC3, cv::Scalar::all(9))), cv::Mat::zeros(4, 4, CV_8U), untouched, &count));
+  EXPECT_EQ(count, 0);
+  EXPECT_EQ(untouched, cv::Vec3f(1, 2, 3));
+}
 
 TEST(BackgroundBodyChecks, DeltaE2000MatchesPublishedTestPairs) {
   // Sharma, Wu and Dalal (2005), Table 1, pairs 1, 7, 17 and 25.
