@@ -38,22 +38,36 @@ bool onlyZeroAnd255(const cv::Mat& mask) {
   return true;
 }
 
-// The disc fits around (x, y) inside the set of pixels equal to `on` (pixels beyond the
-// image count as on: cv::erode's border for erosion, and for dilation, worked as the
-// erosion of the zeros, cv::dilate's). Returns 255 where it fits, else 0.
-cv::Mat fitsDisc(const cv::Mat& src, int radius, bool on_is_255, const std::vector<int>& half_widths) {
+// The region and the pixels OpenCV reads beyond its edges (up to `radius`, where the
+// image has them), with how far it reaches on each side.
+struct Surroundings {
+  cv::Mat around;
+  int top = 0, bottom = 0, left = 0, right = 0;
+};
+
+Surroundings surroundings(const cv::Mat& src, int radius) {
   cv::Size whole;
   cv::Point offset;
   src.locateROI(whole, offset);
-  const int top = std::min(radius, offset.y), left = std::min(radius, offset.x);
-  const int bottom = std::min(radius, whole.height - offset.y - src.rows);
-  const int right = std::min(radius, whole.width - offset.x - src.cols);
-  cv::Mat around = src;
-  around.adjustROI(top, bottom, left, right);  // the pixels OpenCV reads beyond the region
+  Surroundings s;
+  s.top = std::min(radius, offset.y);
+  s.left = std::min(radius, offset.x);
+  s.bottom = std::min(radius, whole.height - offset.y - src.rows);
+  s.right = std::min(radius, whole.width - offset.x - src.cols);
+  s.around = src;
+  s.around.adjustROI(s.top, s.bottom, s.left, s.right);
+  return s;
+}
+
+// The disc fits around (x, y) inside the set of pixels equal to `on` (pixels beyond the
+// image count as on: cv::erode's border for erosion, and for dilation, worked as the
+// erosion of the zeros, cv::dilate's). Returns 255 where it fits, else 0.
+cv::Mat fitsDisc(const cv::Mat& src, const Surroundings& near, int radius, bool on_is_255,
+                 const std::vector<int>& half_widths) {
   // `set` is 255 where a pixel is on, with `radius` pixels of on beyond the image.
   cv::Mat set;
-  cv::copyMakeBorder(on_is_255 ? around : ~around, set, radius - top, radius - bottom, radius - left, radius - right,
-                     cv::BORDER_CONSTANT, cv::Scalar(255));
+  cv::copyMakeBorder(on_is_255 ? near.around : ~near.around, set, radius - near.top, radius - near.bottom,
+                     radius - near.left, radius - near.right, cv::BORDER_CONSTANT, cv::Scalar(255));
 
   // runs[h]: 255 where the 2h+1 pixels centred on it in its row are all set (valid
   // h..cols-h-1 columns); each from the one before by two shifted ANDs, whole rows at
@@ -91,20 +105,14 @@ cv::Mat fitsDisc(const cv::Mat& src, int radius, bool on_is_255, const std::vect
 void morph(const cv::Mat& src, cv::Mat& dst, int radius, bool erode) {
   const cv::Mat element = disc(radius);
   std::vector<int> half_widths;
-  cv::Mat around = src;
-  if (src.type() == CV_8U && radius >= 1 && rowHalfWidths(element, half_widths)) {
-    cv::Size whole;
-    cv::Point offset;
-    src.locateROI(whole, offset);
-    around.adjustROI(std::min(radius, offset.y), std::min(radius, whole.height - offset.y - src.rows),
-                     std::min(radius, offset.x), std::min(radius, whole.width - offset.x - src.cols));
-  }
-  if (half_widths.empty() || !onlyZeroAnd255(around)) {
+  Surroundings near;
+  if (src.type() == CV_8U && radius >= 1 && rowHalfWidths(element, half_widths)) near = surroundings(src, radius);
+  if (near.around.empty() || !onlyZeroAnd255(near.around)) {
     if (erode) cv::erode(src, dst, element);
     else cv::dilate(src, dst, element);
     return;
   }
-  cv::Mat fits = fitsDisc(src, radius, erode, half_widths);
+  cv::Mat fits = fitsDisc(src, near, radius, erode, half_widths);
   if (!erode) cv::bitwise_not(fits, fits);  // the zeros' erosion is the complement of the dilation
   dst.create(src.size(), CV_8U);
   fits.copyTo(dst);
