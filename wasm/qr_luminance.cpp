@@ -1,5 +1,5 @@
 // The 采集码 step's passes from camera/screenshot pixels to the luminance ZXing-C++
-// reads (web/qr-read.js): luminance, and the same at half width and height. zxing-wasm's own readBarcodes does this in a JS loop, about
+// reads (web/qr-read.js): luminance, and the luminance at half width and height. zxing-wasm's own readBarcodes does this in a JS loop, about
 // 2.5 ns a pixel (7 ms for a 1080x2340 screenshot, more than its decode of a small
 // code); 16 pixels a step in wasm SIMD it is about 0.5 ns. A standalone module of a
 // few hundred bytes with no imports: no Emscripten runtime, loaded by the QR worker only.
@@ -53,39 +53,12 @@ __attribute__((export_name("luminance"))) void luminance(const uint8_t* pixels, 
   for (; i < count; ++i, pixels += 4) out[i] = static_cast<uint8_t>(weights.of(pixels));
 }
 
-// out = each 2x2 block of `in` (width x height, one byte a pixel) averaged, rounded half
-// up: (a + b + c + d + 2) >> 2, width/2 x height/2 (an odd last column or row is left
-// out). The 采集码 reader's first pass reads this quarter-size image: a code on a screen
-// or a phone photo has modules several pixels wide, and ZXing's time goes with pixels.
-__attribute__((export_name("halve"))) void halve(const uint8_t* in, uint8_t* out, size_t width, size_t height) {
-  const size_t out_width = width / 2, out_height = height / 2;
-  const v128_t two = wasm_i16x8_splat(2);
-  // Eight blocks from 16 bytes of each row: pairs added across, then the rows added.
-  auto eightBlocks = [&](const uint8_t* top, const uint8_t* bottom) {
-    const v128_t sums = wasm_i16x8_add(wasm_u16x8_extadd_pairwise_u8x16(wasm_v128_load(top)),
-                                       wasm_u16x8_extadd_pairwise_u8x16(wasm_v128_load(bottom)));
-    return wasm_u16x8_shr(wasm_i16x8_add(sums, two), 2);
-  };
-  for (size_t y = 0; y < out_height; ++y) {
-    const uint8_t* top = in + 2 * y * width;
-    const uint8_t* bottom = top + width;
-    uint8_t* row = out + y * out_width;
-    size_t x = 0;
-    for (; x + 16 <= out_width; x += 16) {
-      wasm_v128_store(row + x, wasm_u8x16_narrow_i16x8(eightBlocks(top + 2 * x, bottom + 2 * x),
-                                                       eightBlocks(top + 2 * x + 16, bottom + 2 * x + 16)));
-    }
-    // At most 15 blocks: as written (clang would vectorize and unroll them, 3.5 KB more).
-#pragma clang loop vectorize(disable) unroll(disable)
-    for (; x < out_width; ++x) {
-      row[x] = static_cast<uint8_t>((top[2 * x] + top[2 * x + 1] + bottom[2 * x] + bottom[2 * x + 1] + 2) >> 2);
-    }
-  }
-}
-
-// halve(luminance(...)) in one pass, without writing the full-size luminance: the first
-// pass reads only the half image, and a phone screenshot's full luminance (2.5 million
-// bytes written, then read again) is made only if that pass finds nothing.
+// The luminance at half width and height: each 2x2 block's four luminances averaged,
+// rounded half up, (a + b + c + d + 2) >> 2 (an odd last column or row is left out),
+// without writing the full-size luminance. The 采集码 reader's first pass reads this
+// quarter-size image: a code on a screen or a phone photo has modules several pixels
+// wide, and ZXing's time goes with pixels; a phone screenshot's full luminance (2.5
+// million bytes written, then read again) is made only if that pass finds nothing.
 __attribute__((export_name("halfLuminance"))) void halfLuminance(const uint8_t* pixels, uint8_t* out, size_t width,
                                                                 size_t height, int w0, int w1, int w2) {
   const Weights weights(w0, w1, w2);

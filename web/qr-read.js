@@ -52,7 +52,8 @@ export function luminanceJs(pixels, out, [w0, w1, w2]) {
   for (let i = 0, p = 0; i < out.length; i++, p += 4) out[i] = (w0 * pixels[p] + w1 * pixels[p + 1] + w2 * pixels[p + 2] + 512) >> 10;
 }
 
-// The same 2x2 means in JS (wasm/qr_luminance.cpp's halve).
+// The 2x2 means of a luminance in JS (what wasm/qr_luminance.cpp's halfLuminance makes
+// straight from the pixels), for a browser without wasm SIMD.
 export function halveJs(luminance, out, width, height) {
   const halfWidth = width >> 1;
   for (let y = 0; y < height >> 1; y++) {
