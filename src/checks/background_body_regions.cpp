@@ -64,8 +64,6 @@ FaceFrame faceFrame(const CheckContext& context) {
   return frame;
 }
 
-cv::Mat disc(int radius) { return cv::getStructuringElement(cv::MORPH_ELLIPSE, cv::Size(2 * radius + 1, 2 * radius + 1)); }
-
 const cv::Mat& faceZone(const CheckContext& context, double margin) {
   return context.shared<cv::Mat>("face_zone:" + formatNumber(margin, 3), [&] { return makeFaceZone(context, margin); });
 }

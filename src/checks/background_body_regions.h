@@ -92,6 +92,4 @@ cv::Mat skinLike(const CheckContext& context, const cv::Vec3f& skin, const cv::R
 // The fraction-th value (0..1) of the values (copied, so the input is kept).
 double percentile(std::vector<float> values, double fraction);
 
-cv::Mat disc(int radius);
-
 }  // namespace gradphoto::background_body

@@ -12,6 +12,7 @@
 #include "checks/clothing_measures.h"
 #include "checks/hypot_below.h"
 #include "checks/lab_planes.h"
+#include "image/mask_morphology.h"
 
 namespace gradphoto {
 namespace {
@@ -371,7 +372,7 @@ CheckResult checkJewellery(const CheckContext& context, const CheckLimits& limit
   cv::Vec3f skin(60, 0, 0);
   skinColour(context, skin);
   const cv::Mat& backdrop_mask = backgroundMask(context);
-  const cv::Mat ring_shape = disc(std::max(2, cvRound(kSpotRing * w)));
+  const cv::Mat ring_shape = discElement(std::max(2, cvRound(kSpotRing * w)));
   int count = 0;
   for (const Region& region : regions) {
     if (region.box.area() == 0) continue;

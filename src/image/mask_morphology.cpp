@@ -9,8 +9,6 @@
 namespace gradphoto {
 namespace {
 
-cv::Mat disc(int radius) { return cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * radius + 1, 2 * radius + 1}); }
-
 // Half-width of each row of the disc, read off OpenCV's own element; false when a row
 // is not one run centred on the anchor (never for an ellipse, but then OpenCV decides).
 bool rowHalfWidths(const cv::Mat& element, std::vector<int>& half_widths) {
@@ -103,7 +101,7 @@ cv::Mat fitsDisc(const cv::Mat& src, const Surroundings& near, int radius, bool 
 }
 
 void morph(const cv::Mat& src, cv::Mat& dst, int radius, bool erode) {
-  const cv::Mat element = disc(radius);
+  const cv::Mat element = discElement(radius);
   std::vector<int> half_widths;
   Surroundings near;
   if (src.type() == CV_8U && radius >= 1 && rowHalfWidths(element, half_widths)) near = surroundings(src, radius);
@@ -119,6 +117,10 @@ void morph(const cv::Mat& src, cv::Mat& dst, int radius, bool erode) {
 }
 
 }  // namespace
+
+cv::Mat discElement(int radius) {
+  return cv::getStructuringElement(cv::MORPH_ELLIPSE, {2 * radius + 1, 2 * radius + 1});
+}
 
 void erodeMaskByDisc(const cv::Mat& src, cv::Mat& dst, int radius) { morph(src, dst, radius, true); }
 void dilateMaskByDisc(const cv::Mat& src, cv::Mat& dst, int radius) { morph(src, dst, radius, false); }

@@ -13,6 +13,9 @@
 
 namespace gradphoto {
 
+// OpenCV's elliptic structuring element of this radius (2r+1 x 2r+1): the disc below.
+cv::Mat discElement(int radius);
+
 void erodeMaskByDisc(const cv::Mat& src, cv::Mat& dst, int radius);
 void dilateMaskByDisc(const cv::Mat& src, cv::Mat& dst, int radius);
 
