@@ -191,10 +191,10 @@ cv::Mat renderCrop(const ImageView& photo, const CropResult& crop, cv::Size outp
     scaled = half;
   }
   cv::Mat sized;
-  if (scaled.type() == CV_8UC3 && scaled.cols > output.width && scaled.rows >= output.height) {
-    sized = areaResizeDown(scaled, output);  // cv::resize INTER_AREA's bytes, faster
+  if (scaled.cols > output.width) {
+    sized = areaResize(scaled, output);  // cv::resize INTER_AREA's bytes, faster
   } else {
-    cv::resize(scaled, sized, output, 0, 0, scaled.cols > output.width ? cv::INTER_AREA : cv::INTER_CUBIC);
+    cv::resize(scaled, sized, output, 0, 0, cv::INTER_CUBIC);
   }
   cv::Mat rgb;
   switch (photo.format) {

@@ -145,11 +145,7 @@ std::vector<FaceDetection> BlazeFaceDetector::detect(const cv::Mat& rgb) {
   letterboxed_.create(kInputSize, kInputSize, CV_8UC3);
   letterboxed_.setTo(cv::Scalar::all(0));
   cv::Mat inner = letterboxed_(cv::Rect(pad_x, pad_y, w, h));
-  if (rgb.type() == CV_8UC3 && rgb.cols >= w && rgb.rows >= h) {
-    areaResizeDown(rgb, inner.size()).copyTo(inner);  // cv::resize INTER_AREA's bytes, faster
-  } else {
-    cv::resize(rgb, inner, inner.size(), 0, 0, cv::INTER_AREA);
-  }
+  areaResize(rgb, inner.size()).copyTo(inner);  // cv::resize INTER_AREA's bytes, faster
 
   // The model expects RGB scaled to [-1, 1].
   cv::Mat blob = cv::dnn::blobFromImage(letterboxed_, 1.0 / 127.5, cv::Size(), cv::Scalar::all(127.5), false, false);

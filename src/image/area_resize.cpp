@@ -85,11 +85,12 @@ std::uint8_t toByte(float value) {  // cvRound (half to even) then saturate
 
 }  // namespace
 
-cv::Mat areaResizeDown(const cv::Mat& src, cv::Size size) {
-  CV_Assert(src.type() == CV_8UC3 && size.width > 0 && size.height > 0 && src.cols >= size.width &&
-            src.rows >= size.height);
-  // Whole factors on both axes take OpenCV's other (block-average) path.
-  if (wholeFactor(src.cols, size.width) && wholeFactor(src.rows, size.height)) {
+cv::Mat areaResize(const cv::Mat& src, cv::Size size) {
+  CV_Assert(size.width > 0 && size.height > 0);
+  // Anything but an RGB shrink on both axes, and whole factors on both axes (OpenCV's
+  // block-average path), is OpenCV's own.
+  if (src.type() != CV_8UC3 || src.cols < size.width || src.rows < size.height ||
+      (wholeFactor(src.cols, size.width) && wholeFactor(src.rows, size.height))) {
     cv::Mat out;
     cv::resize(src, out, size, 0, 0, cv::INTER_AREA);
     return out;

@@ -11,8 +11,8 @@
 
 namespace gradphoto {
 
-// src: CV_8UC3, at least as large as `size` on both sides. Whole factors on both axes
-// go to cv::resize (its block-average path).
-cv::Mat areaResizeDown(const cv::Mat& src, cv::Size size);
+// cv::resize(src, out, size, 0, 0, INTER_AREA). Only an RGB (CV_8UC3) shrink on both
+// axes by factors not both whole takes the path above; the rest is cv::resize's.
+cv::Mat areaResize(const cv::Mat& src, cv::Size size);
 
 }  // namespace gradphoto

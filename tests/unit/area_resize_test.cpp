@@ -30,7 +30,7 @@ TEST(AreaResize, GivesOpenCvsBytes) {
     const cv::Size size = window.width < 2 * output.width && window.height >= output.height ? output : cv::Size(400, 300);
     cv::Mat expected;
     cv::resize(view, expected, size, 0, 0, cv::INTER_AREA);
-    const cv::Mat ours = areaResizeDown(view, size);
+    const cv::Mat ours = areaResize(view, size);
     ASSERT_EQ(ours.size(), expected.size());
     EXPECT_EQ(cv::norm(ours, expected, cv::NORM_INF), 0) << window << " -> " << size;
   }
@@ -46,7 +46,7 @@ TEST(AreaResize, GivesOpenCvsBytesAtLargerFactors) {
     const cv::Mat image = noise(from, seed++);
     cv::Mat expected;
     cv::resize(image, expected, to, 0, 0, cv::INTER_AREA);
-    EXPECT_EQ(cv::norm(areaResizeDown(image, to), expected, cv::NORM_INF), 0) << from << " -> " << to;
+    EXPECT_EQ(cv::norm(areaResize(image, to), expected, cv::NORM_INF), 0) << from << " -> " << to;
   }
 }
 
@@ -61,7 +61,7 @@ TEST(AreaResize, GivesOpenCvsBytesOnGradients) {
   }
   cv::Mat expected;
   cv::resize(gradient, expected, {480, 640}, 0, 0, cv::INTER_AREA);
-  EXPECT_EQ(cv::norm(areaResizeDown(gradient, {480, 640}), expected, cv::NORM_INF), 0);
+  EXPECT_EQ(cv::norm(areaResize(gradient, {480, 640}), expected, cv::NORM_INF), 0);
 }
 
 }  // namespace
