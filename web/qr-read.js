@@ -10,10 +10,11 @@
 // 1. Half size (2x2 means): a code on a phone screen, a screenshot or in a phone photo
 //    has modules several pixels wide, and ZXing's time goes with the pixel count: on the
 //    benchmark set this pass reads 43 of 44 images in 0.15-1.4 ms where full size took
-//    0.3-3 ms (zxing-wasm's decode alone, in Node). Local thresholds (LocalAverage): at this size they cost little and read
-//    the blurred, photographed and unevenly lit codes one global threshold misses. Every
-//    code (the page warns when there are several, so up to 4). Only when the half
-//    image still holds a small code (both sides at least MIN_SIDE_FOR_HALF).
+//    0.3-3 ms (zxing-wasm's decode alone, in Node). Local thresholds (LocalAverage): at
+//    this size they cost little and read the blurred, photographed and unevenly lit
+//    codes one global threshold misses. Every code (the page warns when there are
+//    several, so up to 4). Only when the half image still holds a small code (both
+//    sides at least MIN_SIDE_FOR_HALF).
 // 2. Full size, one threshold for the whole image (GlobalHistogram, about 60% of the
 //    local one's time): a small code in a large screenshot, modules too thin to halve.
 //    tryHarder (every row scanned) is what those need.

@@ -45,7 +45,8 @@ export function launchChromium(extraArgs = []) {
 }
 
 // A side-by-side page (bench/browser/NAME.html, peers allowed, cross-origin isolated if
-// asked) open and its window.bench defined. assertNoErrors() throws the page's uncaught errors, if any; close() ends both.
+// asked) open and its window.bench defined. assertNoErrors() throws the page's uncaught
+// errors, if any; close() ends both.
 export async function openPeerPage(name, { isolated = false } = {}) {
   const { server, url } = await startBenchServer({ peers: true, isolated });
   const browser = await launchChromium();
