@@ -37,7 +37,8 @@ void ignoreMessage(j_common_ptr) {}  // warnings and traces would go to stderr
 // Plain C on purpose: longjmp skips destructors, so nothing in this function (or in the
 // libjpeg frames it skips) owns a C++ object. On success *buffer holds *size bytes,
 // allocated with malloc by jpeg_mem_dest; on failure *buffer is null and errors.message says why.
-bool compress(const std::uint8_t* rgb, int width, int height, int quality, int dpi, JpegErrors& errors,
+// rows: one pointer per image row, made by the caller (this function owns nothing).
+bool compress(JSAMPROW* rows, int width, int height, int quality, int dpi, JpegErrors& errors,
               unsigned char** buffer, unsigned long* size) {
   jpeg_compress_struct cinfo{};  // zeroed: the error path reads cinfo.dest
   cinfo.err = jpeg_std_error(&errors.pub);
@@ -86,11 +87,10 @@ bool compress(const std::uint8_t* rgb, int width, int height, int quality, int d
   cinfo.write_Adobe_marker = FALSE;
 
   jpeg_start_compress(&cinfo, TRUE);  // writes SOI and JFIF APP0; nothing else is ever added
-  const std::size_t stride = static_cast<std::size_t>(width) * 3;
+  // All rows in one call: libjpeg takes as many as it can, and in wasm every call made
+  // from this setjmp function goes through a JS trampoline (640 calls an encode before).
   while (cinfo.next_scanline < cinfo.image_height) {
-    // libjpeg reads the rows and never writes them; its API just is not const.
-    JSAMPROW row = const_cast<JSAMPROW>(rgb + cinfo.next_scanline * stride);
-    jpeg_write_scanlines(&cinfo, &row, 1);
+    jpeg_write_scanlines(&cinfo, rows + cinfo.next_scanline, cinfo.image_height - cinfo.next_scanline);
   }
   jpeg_finish_compress(&cinfo);
   jpeg_destroy_compress(&cinfo);
@@ -132,7 +132,12 @@ Error encodeJpeg(const std::uint8_t* rgb, int width, int height, const JpegSetti
   JpegErrors errors;
   unsigned char* buffer = nullptr;
   unsigned long size = 0;
-  if (!compress(rgb, width, height, settings.quality, settings.dpi, errors, &buffer, &size)) {
+  std::vector<JSAMPROW> rows(static_cast<std::size_t>(height));
+  for (int y = 0; y < height; ++y) {
+    // libjpeg reads the rows and never writes them; its API just is not const.
+    rows[y] = const_cast<JSAMPROW>(rgb + static_cast<std::size_t>(y) * width * 3);
+  }
+  if (!compress(rows.data(), width, height, settings.quality, settings.dpi, errors, &buffer, &size)) {
     return {ErrorCode::kInternal, std::string("保存 JPEG 时发生内部错误：") + errors.message,
             std::string("Internal error while writing the JPEG: ") + errors.message};
   }
