@@ -6,6 +6,8 @@
 #include <any>
 #include <cstdint>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <stdexcept>
 #include <string>
 
@@ -50,11 +52,21 @@ struct CheckContext {
   // rest of this photo's checks. Before, each check rebuilt its own, and the
   // checks stage took 4x as long. Mutable: the context is const to the checks,
   // and the memo changes only what is computed, never what a check sees.
+  // Checks may run on several threads at once (PhotoChecker's thread pool): each
+  // value is made exactly once, by the first thread to ask, while the others wait
+  // for it. A make() may ask for other values, never (directly or not) for its own,
+  // so the waits cannot form a cycle.
   template <typename T, typename Make>
   const T& shared(const std::string& key, Make&& make) const {
-    auto it = memo_.find(key);
-    if (it == memo_.end()) it = memo_.emplace(key, std::any(T(make()))).first;
-    const T* value = std::any_cast<T>(&it->second);
+    std::shared_ptr<MemoEntry> entry;
+    {
+      const std::lock_guard<std::mutex> hold(memo_lock_);
+      std::shared_ptr<MemoEntry>& slot = memo_[key];
+      if (!slot) slot = std::make_shared<MemoEntry>();
+      entry = slot;
+    }
+    std::call_once(entry->made, [&] { entry->value = T(make()); });
+    const T* value = std::any_cast<T>(&entry->value);
     if (value == nullptr) throw std::logic_error("CheckContext::shared: \"" + key + "\" holds another type");
     return *value;
   }
@@ -65,7 +77,12 @@ struct CheckContext {
   }
 
  private:
-  mutable std::map<std::string, std::any> memo_;
+  struct MemoEntry {
+    std::once_flag made;
+    std::any value;
+  };
+  mutable std::mutex memo_lock_;
+  mutable std::map<std::string, std::shared_ptr<MemoEntry>> memo_;
 };
 
 }  // namespace gradphoto

@@ -1,5 +1,7 @@
 // The whole check on real photos: the crop meets the bands, the JPEG is what the
 // profile asks for, and the same code serves a second profile with other numbers.
+#include <algorithm>
+#include <cmath>
 #include <fstream>
 #include <iterator>
 
@@ -70,6 +72,40 @@ TEST(PhotoChecker, EveryFeasibleCropLandsInTheBandsAndGivesASpecJpeg) {
   // 19 of the 20 subjects fit; 001_03's tall bun does not (crown-to-eye too long
   // for the face width).
   EXPECT_GE(feasible, 19);
+}
+
+// The thread pool runs the rules and the JPEG as parallel tasks sharing one memo:
+// the report must be the one a single thread gives, value for value and byte for
+// byte, for passing photos (JPEG kept), failing ones (JPEG encoded, then dropped)
+// and one with no face (no JPEG task at all).
+TEST(PhotoChecker, ThreadPoolGivesTheSameReportAsOneThread) {
+  PhotoChecker one_thread(sharedAnalyzer(), loadProfile("chsi-graduate"));
+  PhotoChecker pooled(sharedAnalyzer(), loadProfile("chsi-graduate"), CheckerOptions{true});
+  std::vector<std::string> photos = listPhotos("webmorphR.stim/inst/smiling_front");
+  photos.resize(std::min<std::size_t>(photos.size(), 8));
+  int with_jpeg = 0;
+  for (const std::string& photo : photos) {
+    const PhotoReport a = checkPhoto(one_thread, photo), b = checkPhoto(pooled, photo);
+    ASSERT_FALSE(a.error) << photo;
+    EXPECT_EQ(a.verdict, b.verdict) << photo;
+    ASSERT_EQ(a.checks.size(), b.checks.size()) << photo;
+    for (std::size_t i = 0; i < a.checks.size(); ++i) {
+      EXPECT_EQ(a.checks[i].id, b.checks[i].id) << photo;
+      EXPECT_EQ(a.checks[i].verdict, b.checks[i].verdict) << photo << " " << a.checks[i].id;
+      const double x = a.checks[i].value, y = b.checks[i].value;
+      EXPECT_TRUE(x == y || (std::isnan(x) && std::isnan(y))) << photo << " " << a.checks[i].id << ": " << x << " vs " << y;
+      EXPECT_EQ(a.checks[i].message_en, b.checks[i].message_en) << photo << " " << a.checks[i].id;
+    }
+    EXPECT_EQ(a.jpeg, b.jpeg) << photo;
+    EXPECT_EQ(a.jpeg_quality, b.jpeg_quality) << photo;
+    EXPECT_EQ(a.timings.check_ms.size(), b.timings.check_ms.size()) << photo;
+    with_jpeg += !a.jpeg.empty();
+  }
+  EXPECT_GT(with_jpeg, 0);
+  const cv::Mat blank(480, 640, CV_8UC3, cv::Scalar(200, 200, 200));
+  const PhotoReport none = pooled.check({{blank.data, blank.total() * 3, blank.cols, blank.rows, 0, PixelFormat::kBgr}});
+  EXPECT_EQ(none.verdict, Verdict::kFail);
+  EXPECT_TRUE(none.jpeg.empty());
 }
 
 TEST(PhotoChecker, ChecksAreOrderedFailuresFirst) {

@@ -89,9 +89,9 @@ struct PhotoOutcome {
 
 class Worker {
  public:
-  Worker(const ModelBytes& models, const Profile& profile, Error& error) {
+  Worker(const ModelBytes& models, const Profile& profile, CheckerOptions checker_options, Error& error) {
     analyzer_ = FaceAnalyzer::create(models, error);
-    if (analyzer_) checker_ = std::make_unique<PhotoChecker>(*analyzer_, profile);
+    if (analyzer_) checker_ = std::make_unique<PhotoChecker>(*analyzer_, profile, checker_options);
   }
   bool ok() const { return checker_ != nullptr; }
 
@@ -189,7 +189,10 @@ int runCheck(int argc, char** argv) {
   const std::vector<std::string> files = collectPhotos(options.paths);
   const unsigned jobs = std::min<unsigned>(options.jobs, std::max<size_t>(1, files.size()));
   // Each job runs one photo at a time; OpenCV's own threads would only compete.
+  // One job (one photo, or --jobs 1) spreads each photo's rules over the cores instead.
   if (jobs > 1) cv::setNumThreads(1);
+  CheckerOptions checker_options;
+  checker_options.use_thread_pool = jobs == 1 && cv::getNumThreads() > 1;
 
   std::vector<PhotoOutcome> outcomes(files.size());
   std::mutex mutex;
@@ -200,7 +203,7 @@ int runCheck(int argc, char** argv) {
   std::vector<std::unique_ptr<Worker>> workers;
   for (unsigned j = 0; j < jobs; ++j) {
     Error error;
-    workers.push_back(std::make_unique<Worker>(models, profile, error));
+    workers.push_back(std::make_unique<Worker>(models, profile, checker_options, error));
     if (!workers.back()->ok()) {
       std::cerr << "gradphoto: " << error.message_zh << "\ngradphoto: " << error.message_en << "\n";
       return kExitUsageOrIo;
