@@ -9,6 +9,11 @@ target_compile_options(gradphoto_warnings INTERFACE -Wall -Wextra -Wno-unused-pa
 if(EMSCRIPTEN)
   # OpenCV's wasm intrinsics need -msimd128 on every compile.
   add_compile_options(-msimd128)
+  if(GRADPHOTO_WASM_THREADS)
+    # Shared memory: every object of the module (OpenCV, libjpeg, zlib included) must
+    # be compiled with -pthread, or wasm-ld refuses to link them.
+    add_compile_options(-pthread)
+  endif()
 elseif(GRADPHOTO_BUILD_FUZZERS)
   if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "Clang")
     message(FATAL_ERROR "GRADPHOTO_BUILD_FUZZERS needs clang (the fuzz preset sets CMAKE_CXX_COMPILER=clang++)")

@@ -8,8 +8,9 @@ set(GRADPHOTO_MODELS_DIR "" CACHE PATH "Directory holding the extracted face mod
 set(GRADPHOTO_TESTDATA_DIR "${CMAKE_CURRENT_SOURCE_DIR}/../shared/testdata" CACHE PATH
     "The shared test photos (../shared/testdata beside the checkout)")
 set(GRADPHOTO_WASM_OPT "-O3" CACHE STRING "Optimisation flag for the wasm link (-O3 or -Os)")
+option(GRADPHOTO_WASM_THREADS "wasm only: build gradphoto-threads (pthreads: OpenCV's thread pool on the device's cores; needs a cross-origin isolated page)" OFF)
 
 foreach(option IN ITEMS GRADPHOTO_BUILD_CLI GRADPHOTO_BUILD_TESTS GRADPHOTO_BUILD_BENCHMARKS GRADPHOTO_BUILD_FUZZERS
-                        GRADPHOTO_SANITIZE GRADPHOTO_MODELS_DIR GRADPHOTO_TESTDATA_DIR GRADPHOTO_WASM_OPT)
+                        GRADPHOTO_SANITIZE GRADPHOTO_MODELS_DIR GRADPHOTO_TESTDATA_DIR GRADPHOTO_WASM_OPT GRADPHOTO_WASM_THREADS)
   message(STATUS "${option} = ${${option}}")
 endforeach()

@@ -11,7 +11,6 @@
 #include <string>
 #include <vector>
 
-#include <opencv2/core/utility.hpp>
 #include <opencv2/imgproc.hpp>
 
 #include "checks/check.h"
@@ -139,12 +138,14 @@ void encodeOutputJpeg(const cv::Mat& output, const OutputSpec& spec, PhotoReport
 }
 
 // Every rule the profile lists, into report.checks in registry order, with each
-// one's time. On the thread pool the rules are independent tasks (they share only
+// one's time. With parallel_tasks the rules are independent tasks (they share only
 // the context's memo, which is made for it), and the output JPEG is one more: it
 // needs only the crop, so it is encoded beside the rules, before the verdict is
 // known (check() drops it when a rule fails). It goes first, being the longest
 // task (about 10 ms in wasm against at most 5 for a rule), so it does not finish last.
-void runChecks(const CheckContext& context, const Profile& profile, bool use_thread_pool, PhotoReport& report) {
+void runChecks(const CheckContext& context, const Profile& profile, const ParallelTasks& parallel_tasks,
+               PhotoReport& report) {
+  const bool use_thread_pool = static_cast<bool>(parallel_tasks);
   using Clock = std::chrono::steady_clock;
   std::vector<const CheckDefinition*> listed;
   std::vector<const CheckLimits*> limits;
@@ -175,10 +176,7 @@ void runChecks(const CheckContext& context, const Profile& profile, bool use_thr
     task_ms[static_cast<std::size_t>(task)] = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
   };
   if (use_thread_pool) {
-    // One stripe a task: the pool's threads take the next task as they finish one.
-    cv::parallel_for_(cv::Range(0, tasks), [&](const cv::Range& range) {
-      for (int task = range.start; task < range.end; ++task) run(task);
-    }, tasks);
+    parallel_tasks(tasks, run);
   } else {
     for (int task = 0; task < tasks; ++task) run(task);
   }
@@ -244,7 +242,7 @@ PhotoReport PhotoChecker::check(const PhotoInput& original) {
       report.timings.crop_ms = millisecondsSince(step);
     }
     const auto step = Clock::now();
-    runChecks(context, impl_->profile, impl_->options.use_thread_pool, report);
+    runChecks(context, impl_->profile, impl_->options.parallel_tasks, report);
     report.timings.checks_ms = millisecondsSince(step);
   } catch (const std::exception& e) {
     report.checks.clear();
@@ -274,13 +272,13 @@ PhotoReport PhotoChecker::check(const PhotoInput& original) {
   // A rule that could not be measured leaves the photo unproven, not failed.
   if (report.verdict == Verdict::kNotMeasurable) report.verdict = Verdict::kWarn;
   if (report.verdict == Verdict::kFail) {
-    // Encoded beside the rules (thread pool), before the verdict was known: a photo
+    // Encoded beside the rules (parallel tasks), before the verdict was known: a photo
     // that fails gets none, as on one thread.
     report.jpeg.clear();
     report.jpeg_quality = 0;
     report.jpeg_in_size_band = false;
     report.timings.jpeg_ms = 0;
-  } else if (context.crop.feasible && !impl_->options.use_thread_pool) {
+  } else if (context.crop.feasible && !impl_->options.parallel_tasks) {
     const auto step = Clock::now();
     encodeOutputJpeg(context.output, impl_->profile.output, report);
     report.timings.jpeg_ms = millisecondsSince(step);

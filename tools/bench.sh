@@ -15,8 +15,9 @@ cd "$root"
 source tools/deps/bootstrap.sh
 out="$root/build/bench"
 mkdir -p "$out" build/logs
-for preset in native-release wasm-release; do bash tools/build-preset.sh "$preset"; done
+for preset in native-release wasm-release wasm-threads; do bash tools/build-preset.sh "$preset"; done
 export GRADPHOTO_WASM_DIR="$root/build/wasm-release/wasm"
+export GRADPHOTO_WASM_THREADS_DIR="$root/build/wasm-threads/wasm"
 
 # The subject (one whose photo passes the crop) scaled to the frame's height and
 # centred, the sides filled with the photo's own backdrop grey (RGB 205,209,210 as

@@ -23,9 +23,16 @@ async function listFiles(dir) {
   return files.flat();
 }
 
-// [{url, file, qr}] in the precache's order. sw.js is downloaded too but is the service
-// worker itself, not part of its cache: withServiceWorker adds it.
-export async function shippedFiles({ webRoot, wasmDir, modelsDir, profilesDir, zxingDist }, { withServiceWorker = false } = {}) {
+// The core comes in two builds and a student downloads one: gradphoto-threads where the
+// page is cross-origin isolated (tools/serve.mjs makes it so), else the one-thread build.
+export const CORE_BUILDS = ['single', 'threads'];
+
+// [{url, file, qr, core}] in the precache's order; core: 'single' or 'threads' for the
+// files of one core build, null for what every student downloads. sw.js is downloaded
+// too but is the service worker itself, not part of its cache: withServiceWorker adds it.
+// Without wasmThreadsDir the list has the one-thread build only.
+export async function shippedFiles({ webRoot, wasmDir, wasmThreadsDir, modelsDir, profilesDir, zxingDist },
+  { withServiceWorker = false } = {}) {
   const shell = (await listFiles(webRoot))
     .map((file) => relative(webRoot, file).split(sep).join('/'))
     .filter((path) => !path.startsWith('portal/') && !path.startsWith('dev.') && path !== 'sw.js')
@@ -34,13 +41,15 @@ export async function shippedFiles({ webRoot, wasmDir, modelsDir, profilesDir, z
   const entries = [
     { url: './', file: join(webRoot, 'index.html') },
     ...shell.map((path) => ({ url: path, file: join(webRoot, path) })),
-    { url: 'wasm/gradphoto.mjs', file: join(wasmDir, 'gradphoto.mjs') },
-    { url: 'wasm/gradphoto.wasm', file: join(wasmDir, 'gradphoto.wasm') },
+    { url: 'wasm/gradphoto.mjs', file: join(wasmDir, 'gradphoto.mjs'), core: 'single' },
+    { url: 'wasm/gradphoto.wasm', file: join(wasmDir, 'gradphoto.wasm'), core: 'single' },
+    ...(wasmThreadsDir ? ['gradphoto-threads.mjs', 'gradphoto-threads.wasm', 'gradphoto-threads.worker.js'] : [])
+      .map((name) => ({ url: `wasm-threads/${name}`, file: join(wasmThreadsDir, name), core: 'threads' })),
     ...MODEL_URLS.map((url) => ({ url, file: join(modelsDir, url.slice('models/'.length)) })),
     ...profiles.map((name) => ({ url: `profiles/${name}`, file: join(profilesDir, name) })),
     ...QR_READER_URLS.map((url) => ({ url, file: url.startsWith('wasm/') ? join(wasmDir, url.slice('wasm/'.length))
       : join(zxingDist, url.replace(/^vendor\/zxing-wasm\//, '')) })),
   ];
   if (withServiceWorker) entries.push({ url: 'sw.js', file: join(webRoot, 'sw.js') });
-  return entries.map((entry) => ({ ...entry, qr: QR_READER_URLS.includes(entry.url) }));
+  return entries.map((entry) => ({ ...entry, core: entry.core ?? null, qr: QR_READER_URLS.includes(entry.url) }));
 }

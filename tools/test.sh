@@ -11,6 +11,7 @@ root=$(cd "$(dirname "$0")/.." && pwd)
 cd "$root"
 source tools/deps/bootstrap.sh || { echo "test.sh: installing dependencies failed" >&2; exit 1; }
 export GRADPHOTO_WASM_DIR="$root/build/wasm-release/wasm"
+export GRADPHOTO_WASM_THREADS_DIR="$root/build/wasm-threads/wasm"
 export GRADPHOTO_FIXTURES_DIR="$root/build/fixtures"
 
 passed=0
@@ -72,6 +73,7 @@ if [ -z "$fuzz_failed" ]; then tail -20 "$log_dir/fuzz.log"; failed=$((failed + 
 
 echo "== wasm module in Node"
 build wasm-release
+build wasm-threads
 bash tests/wasm/make-fixtures.sh "$GRADPHOTO_FIXTURES_DIR" build/native-release/tools/cli/gradphoto
 node_suite node-wasm tests/wasm/
 

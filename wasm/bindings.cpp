@@ -5,8 +5,11 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <algorithm>
 #include <memory>
 #include <string>
+#include <functional>
+#include <thread>
 #include <vector>
 
 #include "gradphoto/face_analyzer.h"
@@ -14,6 +17,9 @@
 #include "gradphoto/photo_checker.h"
 #include "js_values.h"
 #include "memory_guard.h"
+#ifdef GRADPHOTO_WASM_THREADS
+#include "worker_pool.h"
+#endif
 
 using emscripten::val;
 using gradphoto::wasm::copyBytes;
@@ -59,8 +65,24 @@ gradphoto::ImageView viewOf(const val& image, const gradphoto::wasm::PixelBuffer
           formatFromJs(image)};
 }
 
+#ifdef GRADPHOTO_WASM_THREADS
+// The rules and the output JPEG of a check run on one thread per Web Worker started
+// with the module (PTHREAD_POOL_SIZE in CMakeLists.txt: the cores beyond the first, at
+// most 3) plus the calling thread. Started with the first models, before any check.
+gradphoto::ParallelTasks parallelTasks() {
+  static gradphoto::wasm::WorkerPool* pool = [] {
+    const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+    return new gradphoto::wasm::WorkerPool(std::max(1, std::min(3, cores - 1)) + 1);  // lives as long as the module
+  }();
+  return [](int count, const std::function<void(int)>& task) { pool->run(count, task); };
+}
+#else
+gradphoto::ParallelTasks parallelTasks() { return {}; }
+#endif
+
 // Returns null when the models loaded, else an error object.
 val loadModels(val detector, val landmarks, val geometry) {
+  parallelTasks();  // starts the pool's threads now, while the Workers are idle
   gradphoto::ModelBytes models{copyBytes(detector), copyBytes(landmarks), copyBytes(geometry)};
   gradphoto::Error error;
   g_checker.reset();
@@ -75,7 +97,9 @@ val loadProfile(std::string json) {
   if (!g_analyzer) return errorToJs(kModelsNotLoaded);
   gradphoto::Profile profile;
   if (const gradphoto::Error error = gradphoto::parseProfile(json, profile)) return errorToJs(error);
-  g_checker = std::make_unique<gradphoto::PhotoChecker>(*g_analyzer, std::move(profile));
+  gradphoto::CheckerOptions options;
+  options.parallel_tasks = parallelTasks();
+  g_checker = std::make_unique<gradphoto::PhotoChecker>(*g_analyzer, std::move(profile), options);
   return val::null();
 }
 

@@ -27,6 +27,13 @@ const MODEL_FILES = [
 ];
 // Everything is found relative to this script, so the app works under any path prefix.
 const base = new URL('./', self.location.href);
+// A cross-origin isolated page (its server sends COOP and COEP, as tools/serve.mjs does)
+// may share memory between workers: there the core runs as gradphoto-threads, the
+// same checks spread over the device's cores. Elsewhere (a portal page that is not
+// isolated, an older browser) the one-thread build, with the same results.
+const CORE = self.crossOriginIsolated && typeof SharedArrayBuffer === 'function'
+  ? { folder: 'wasm-threads', name: 'gradphoto-threads' }
+  : { folder: 'wasm', name: 'gradphoto' };
 // The annotated photo on the result step never needs more than this many pixels a side.
 const PREVIEW_MAX_SIDE = 1200;
 
@@ -53,8 +60,8 @@ async function fetchModel(name) {
 // download (the glue would only ask for the .wasm after it had loaded itself); the
 // compile streams when the server says application/wasm, as the glue's would.
 async function compileWasm() {
-  const response = await fetch(new URL('wasm/gradphoto.wasm', base));
-  if (!response.ok) throw new Error(`gradphoto.wasm: HTTP ${response.status}`);
+  const response = await fetch(new URL(`${CORE.folder}/${CORE.name}.wasm`, base));
+  if (!response.ok) throw new Error(`${CORE.name}.wasm: HTTP ${response.status}`);
   if (response.headers.get('Content-Type')?.startsWith('application/wasm')) return WebAssembly.compileStreaming(response);
   return WebAssembly.compile(await response.arrayBuffer());
 }
@@ -75,11 +82,11 @@ async function instantiateCore() {
   try {
     // Imported dynamically (not a static import) so a missing or broken build becomes
     // an error message on the page instead of a worker that silently never starts.
-    ({ default: createGradPhotoModule } = await import(new URL('wasm/gradphoto.mjs', base).href));
+    ({ default: createGradPhotoModule } = await import(new URL(`${CORE.folder}/${CORE.name}.mjs`, base).href));
   } catch (error) {
-    throw failure('wasm_load_failed', '无法加载分析程序 (gradphoto.mjs)', 'Could not load the analysis module (gradphoto.mjs)', error.message);
+    throw failure('wasm_load_failed', `无法加载分析程序 (${CORE.name}.mjs)`, `Could not load the analysis module (${CORE.name}.mjs)`, error.message);
   }
-  const wasmFailed = (error) => failure('wasm_load_failed', '无法启动分析程序 (gradphoto.wasm)', 'Could not start the analysis module (gradphoto.wasm)',
+  const wasmFailed = (error) => failure('wasm_load_failed', `无法启动分析程序 (${CORE.name}.wasm)`, `Could not start the analysis module (${CORE.name}.wasm)`,
     String(error?.message ?? error));
   // instantiateWasm hands the glue's imports to the download already under way; the
   // glue cannot see that promise fail, so its failure is raced in here.

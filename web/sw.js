@@ -5,7 +5,12 @@
 /* global GRADPHOTO_PRECACHE */
 importScripts('sw-precache.js');
 
-const { version, urls } = self.GRADPHOTO_PRECACHE;
+const { version, cores } = self.GRADPHOTO_PRECACHE;
+// The core build the pages run: gradphoto-threads where they are cross-origin isolated
+// (this worker is too: the server sends the same headers for it), else the one-thread
+// build. The other build is never downloaded.
+const core = self.crossOriginIsolated && cores.threads.length > 0 ? 'threads' : 'single';
+const urls = [...self.GRADPHOTO_PRECACHE.urls, ...cores[core]];
 const CACHE_PREFIX = 'gradphoto-';
 const CACHE_NAME = `${CACHE_PREFIX}${version}`;
 const scope = new URL(self.registration.scope);

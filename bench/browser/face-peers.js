@@ -6,6 +6,7 @@
 const MODEL_FILES = ['face_detection_short_range.tflite', 'face_landmark.tflite', 'geometry_pipeline_metadata_landmarks.binarypb'];
 const root = new URL('../', import.meta.url);   // the app's server root
 let core = null;
+let coreThreads = null;  // gradphoto-threads (cross-origin isolated page only): the device's cores
 let faceMesh = null;
 let faceMeshPhotos = null;  // the same solution in its photo mode (staticImageMode)
 let lastPeerResult = null;
@@ -17,15 +18,28 @@ async function bytes(path) {
   return new Uint8Array(await response.arrayBuffer());
 }
 
-async function loadOurs() {
-  const started = performance.now();
-  const { default: createGradPhotoModule } = await import(new URL('wasm/gradphoto.mjs', root).href);
-  core = await createGradPhotoModule({ locateFile: (path) => new URL(`wasm/${path}`, root).href });
-  const error = core.loadModels(...(await Promise.all(MODEL_FILES.map((name) => bytes(`models/${name}`)))));
+async function loadBuild(folder, name) {
+  const { default: createGradPhotoModule } = await import(new URL(`${folder}/${name}.mjs`, root).href);
+  const module = await createGradPhotoModule({ locateFile: (path) => new URL(`${folder}/${path}`, root).href });
+  const error = module.loadModels(...(await Promise.all(MODEL_FILES.map((file) => bytes(`models/${file}`)))));
   if (error) throw new Error(error.message_en);
-  const profileError = core.loadProfile(await (await fetch(new URL('profiles/chsi-graduate.json', root))).text());
+  const profileError = module.loadProfile(await (await fetch(new URL('profiles/chsi-graduate.json', root))).text());
   if (profileError) throw new Error(profileError.message_en);
-  return performance.now() - started;
+  return module;
+}
+
+// The one-thread build, as every page gets it; with threads, gradphoto-threads too, as a
+// cross-origin isolated page gets it (the driver times it on a page of its own, without
+// the peer: a second module's workers on the same page would slow both sides).
+async function loadOurs(withThreads = false) {
+  const started = performance.now();
+  core = await loadBuild('wasm', 'gradphoto');
+  const loaded = performance.now() - started;
+  if (withThreads) {
+    if (!crossOriginIsolated) throw new Error('gradphoto-threads needs a cross-origin isolated page');
+    coreThreads = await loadBuild('wasm-threads', 'gradphoto-threads');
+  }
+  return loaded;
 }
 
 // The solution's defaults except CPU inference (its hidden useCpuInference option): here
@@ -113,6 +127,24 @@ async function runOnce(url) {
   };
 }
 
+// gradphoto-threads on one photo, and whether it says what the one-thread build says.
+async function runThreads(url) {
+  const { image } = await photo(url);
+  const started = performance.now();
+  const threaded = coreThreads.check(image);
+  const ms = performance.now() - started;
+  return { check_threads_ms: ms, threads_stages_ms: threaded.timings_ms, threads_same_report: sameReport(core.check(image), threaded) };
+}
+
+// The threads build must say what the one-thread build says: verdict, every check's
+// verdict and value, and the JPEG's bytes.
+function sameReport(a, b) {
+  const checks = (r) => JSON.stringify((r.checks ?? []).map((c) => [c.id, c.verdict, c.value]));
+  if (a.verdict !== b.verdict || checks(a) !== checks(b)) return false;
+  const ja = a.jpeg?.bytes ?? new Uint8Array(0), jb = b.jpeg?.bytes ?? new Uint8Array(0);
+  return ja.length === jb.length && ja.every((v, i) => v === jb[i]);
+}
+
 // The photos one after another without reset(), as the solution runs on a stream: it
 // follows the previous photo's face region and detects again only when that fails.
 // Between similar portraits it mostly follows, so this is its cheapest per-photo cost.
@@ -127,5 +159,5 @@ async function peerSequence(urls) {
   return times;
 }
 
-window.bench = { loadOurs, loadPeer, runOnce, peerSequence };
+window.bench = { loadOurs, loadPeer, runOnce, runThreads, peerSequence };
 document.title += ' (ready)';

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <vector>
 
@@ -21,12 +22,17 @@ struct PhotoInput {
   std::size_t file_size = 0;
 };
 
+// Runs tasks 0..count-1, each exactly once, possibly at the same time on several
+// threads, and returns when all have ended.
+using ParallelTasks = std::function<void(int count, const std::function<void(int task)>& run)>;
+
 struct CheckerOptions {
-  // Run the rules and the output JPEG as parallel tasks on OpenCV's thread pool
-  // (cv::parallel_for_): one photo checked sooner on a phone's several cores. The
-  // report is the same either way. Off where photos are already checked in parallel
-  // (the command line's --jobs), and in a wasm build without threads.
-  bool use_thread_pool = false;
+  // When set, the rules and the output JPEG run as parallel tasks through it: one
+  // photo checked sooner on a phone's several cores (the wasm build with threads
+  // passes its worker pool, the command line OpenCV's when it checks one photo at a
+  // time). The report is the same either way. The face analysis before them stays on
+  // the calling thread: its network layers are too short to share.
+  ParallelTasks parallel_tasks;
 };
 
 class PhotoChecker {

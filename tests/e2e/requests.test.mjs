@@ -96,9 +96,13 @@ test('the photo and the code go only to the submit URL; every other request is a
   // photo or the code is a request of another method, or a GET's URL or headers.
   // The Workers' own requests are recorded too (else this test would prove little).
   const paths = requests.map((r) => new URL(r.url).pathname);
-  for (const fetched of ['/wasm/gradphoto.wasm', '/models/face_landmark.tflite', '/vendor/zxing-wasm/reader/zxing_reader.wasm', '/wasm/qr-luminance.wasm']) {
+  // The server isolates the page, so the core is the threads build (and its Workers'
+  // script); the one-thread build is never fetched.
+  for (const fetched of ['/wasm-threads/gradphoto-threads.wasm', '/wasm-threads/gradphoto-threads.worker.js', '/models/face_landmark.tflite',
+    '/vendor/zxing-wasm/reader/zxing_reader.wasm', '/wasm/qr-luminance.wasm']) {
     assert.ok(paths.includes(fetched), `${fetched} not recorded`);
   }
+  assert.ok(!paths.includes('/wasm/gradphoto.wasm'), 'the one-thread core was fetched too');
   const submits = requests.filter((request) => request.method !== 'GET');
   assert.deepEqual(submits.map((r) => `${r.method} ${r.url}`), [`POST ${submitUrl}`], 'one POST, to the submit URL');
   assert.deepEqual(sockets, [], 'no WebSocket');

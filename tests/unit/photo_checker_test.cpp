@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include <gtest/gtest.h>
+#include <opencv2/core/utility.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
@@ -74,13 +75,19 @@ TEST(PhotoChecker, EveryFeasibleCropLandsInTheBandsAndGivesASpecJpeg) {
   EXPECT_GE(feasible, 19);
 }
 
-// The thread pool runs the rules and the JPEG as parallel tasks sharing one memo:
+// Parallel tasks (here on OpenCV's thread pool) run the rules and the JPEG sharing one memo:
 // the report must be the one a single thread gives, value for value and byte for
 // byte, for passing photos (JPEG kept), failing ones (JPEG encoded, then dropped)
 // and one with no face (no JPEG task at all).
 TEST(PhotoChecker, ThreadPoolGivesTheSameReportAsOneThread) {
   PhotoChecker one_thread(sharedAnalyzer(), loadProfile("chsi-graduate"));
-  PhotoChecker pooled(sharedAnalyzer(), loadProfile("chsi-graduate"), CheckerOptions{true});
+  CheckerOptions options;
+  options.parallel_tasks = [](int count, const std::function<void(int)>& run) {
+    cv::parallel_for_(cv::Range(0, count), [&](const cv::Range& range) {
+      for (int task = range.start; task < range.end; ++task) run(task);
+    }, count);
+  };
+  PhotoChecker pooled(sharedAnalyzer(), loadProfile("chsi-graduate"), options);
   std::vector<std::string> photos = listPhotos("webmorphR.stim/inst/smiling_front");
   photos.resize(std::min<std::size_t>(photos.size(), 8));
   int with_jpeg = 0;

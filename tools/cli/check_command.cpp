@@ -19,6 +19,7 @@
 #include <vector>
 
 #include <opencv2/core.hpp>
+#include <opencv2/core/utility.hpp>  // cv::parallel_for_
 
 #include "commands.h"
 #include "gradphoto/image_file.h"
@@ -192,7 +193,13 @@ int runCheck(int argc, char** argv) {
   // One job (one photo, or --jobs 1) spreads each photo's rules over the cores instead.
   if (jobs > 1) cv::setNumThreads(1);
   CheckerOptions checker_options;
-  checker_options.use_thread_pool = jobs == 1 && cv::getNumThreads() > 1;
+  if (jobs == 1 && cv::getNumThreads() > 1) {
+    checker_options.parallel_tasks = [](int count, const std::function<void(int)>& run) {
+      cv::parallel_for_(cv::Range(0, count), [&](const cv::Range& range) {
+        for (int task = range.start; task < range.end; ++task) run(task);
+      }, count);  // one stripe a task: a thread done early takes the next
+    };
+  }
 
   std::vector<PhotoOutcome> outcomes(files.size());
   std::mutex mutex;

@@ -24,9 +24,16 @@ export GRADPHOTO_OPENCV_NATIVE_DIR="$opencv_native/lib/cmake/opencv4"
 export GRADPHOTO_OPENCV_WASM_DIR="$opencv_wasm/lib/cmake/opencv4"
 GRADPHOTO_LIBJPEG_WASM_DIR=$("$_gp_root/tools/deps/libjpeg-wasm.sh") || return 1  # not on the export line: export would hide the failure
 export GRADPHOTO_LIBJPEG_WASM_DIR
+# The same three built again with -pthread for gradphoto-threads (the wasm-threads
+# preset): a module with shared memory links only objects compiled for it. The flags
+# are part of each build's cache key, so these sit beside the builds above.
+opencv_wasm_threads=$(GRADPHOTO_WASM_CFLAGS="$GRADPHOTO_WASM_CFLAGS -pthread" "$_gp_root/tools/deps/opencv-build.sh" wasm) || return 1
+export GRADPHOTO_OPENCV_WASM_THREADS_DIR="$opencv_wasm_threads/lib/cmake/opencv4"
+GRADPHOTO_LIBJPEG_WASM_THREADS_DIR=$(GRADPHOTO_WASM_CFLAGS="$GRADPHOTO_WASM_CFLAGS -pthread" "$_gp_root/tools/deps/libjpeg-wasm.sh") || return 1
+export GRADPHOTO_LIBJPEG_WASM_THREADS_DIR
 
 # Compiler cache outside the work tree: a fresh clone rebuilds the project in seconds.
 export CCACHE_DIR="$GRADPHOTO_CACHE/ccache"
 export CCACHE_BASEDIR="$_gp_root"  # relative paths, so hits carry across clones
 export GRADPHOTO_COMPILER_LAUNCHER=ccache
-unset _gp_lock_hash opencv_native opencv_wasm
+unset _gp_lock_hash opencv_native opencv_wasm opencv_wasm_threads
