@@ -4,39 +4,21 @@
 // size, and an image without a code goes through all three and says so.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { join } from 'node:path';
 import { PNG } from 'pngjs';
 import QRCode from 'qrcode';
-import { chromium } from 'playwright-core';
-import { startServer, defaultWasmDir } from '../../tools/serve.mjs';
-import { repoRoot } from './fixtures.mjs';
+import { openTestPage } from './test-page.mjs';
 
 const TIMEOUT_MS = 60_000;
 const PAYLOAD = 'GP-2026-采集码-5f3a9c';
-const BROWSER_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-quic'];
-
-let server;
-let browser;
 let page;
+let close;
 
 before(async () => {
-  const started = await startServer({ port: 0, host: '127.0.0.1', wasmDir: defaultWasmDir(), modelsDir: process.env.GRADPHOTO_MODELS_DIR,
-    extraMounts: [['/test-pages/', join(repoRoot, 'tests', 'e2e', 'pages')]] });
-  server = started.server;
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: BROWSER_ARGS });
-  page = await browser.newPage();
-  const errors = [];
-  page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(new URL('test-pages/qr-passes.html', started.url).href);
-  await page.waitForSelector('html[data-ready]', { state: 'attached', timeout: TIMEOUT_MS }).catch(() => {
-    throw new Error(`the test page did not load: ${errors.join('; ')}`);
-  });
+  ({ page, close } = await openTestPage('qr-passes', TIMEOUT_MS));
 });
 
 after(async () => {
-  await browser?.close();
-  await new Promise((done) => (server ? server.close(done) : done()));
+  await close?.();
 });
 
 const readImage = async (png) => page.evaluate((bytes) => window.readImage(bytes), [...png]);
