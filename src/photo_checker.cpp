@@ -145,7 +145,7 @@ void encodeOutputJpeg(const cv::Mat& output, const OutputSpec& spec, PhotoReport
 // task (about 10 ms in wasm against at most 5 for a rule), so it does not finish last.
 void runChecks(const CheckContext& context, const Profile& profile, const ParallelTasks& parallel_tasks,
                PhotoReport& report) {
-  const bool use_thread_pool = static_cast<bool>(parallel_tasks);
+  const bool in_parallel = static_cast<bool>(parallel_tasks);
   using Clock = std::chrono::steady_clock;
   std::vector<const CheckDefinition*> listed;
   std::vector<const CheckLimits*> limits;
@@ -155,7 +155,7 @@ void runChecks(const CheckContext& context, const Profile& profile, const Parall
       limits.push_back(l);
     }
   }
-  const int jpeg_tasks = use_thread_pool && context.face != nullptr && context.crop.feasible ? 1 : 0;
+  const int jpeg_tasks = in_parallel && context.face != nullptr && context.crop.feasible ? 1 : 0;
   const int tasks = static_cast<int>(listed.size()) + jpeg_tasks;
   std::vector<CheckResult> results(listed.size());
   std::vector<double> task_ms(static_cast<std::size_t>(tasks), 0.0);
@@ -175,7 +175,7 @@ void runChecks(const CheckContext& context, const Profile& profile, const Parall
     }
     task_ms[static_cast<std::size_t>(task)] = std::chrono::duration<double, std::milli>(Clock::now() - start).count();
   };
-  if (use_thread_pool) {
+  if (in_parallel) {
     parallel_tasks(tasks, run);
   } else {
     for (int task = 0; task < tasks; ++task) run(task);

@@ -52,7 +52,7 @@ struct CheckContext {
   // rest of this photo's checks. Before, each check rebuilt its own, and the
   // checks stage took 4x as long. Mutable: the context is const to the checks,
   // and the memo changes only what is computed, never what a check sees.
-  // Checks may run on several threads at once (PhotoChecker's thread pool): each
+  // Checks may run on several threads at once (CheckerOptions::parallel_tasks): each
   // value is made exactly once, by the first thread to ask, while the others wait
   // for it. A make() may ask for other values, never (directly or not) for its own,
   // so the waits cannot form a cycle.
