@@ -21,6 +21,8 @@ const firstGuidance = (page) => page.waitForFunction(() => performance.getEntrie
 // Where a visit's time goes: the worker's core + models ready, the camera stream on.
 const milestones = (page) => page.evaluate(() => ({
   dom_content_loaded_ms: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null,
+  core_ready_ms: performance.getEntriesByName('gradphoto-core-ready')[0]?.startTime ?? null,
+  camera_on_ms: performance.getEntriesByName('gradphoto-camera-on')[0]?.startTime ?? null,
   served_by_service_worker: Boolean(navigator.serviceWorker?.controller),
 }));
 
@@ -50,10 +52,12 @@ async function precached(context, url) {
   await page.goto(url);
   await page.evaluate(async () => {
     await navigator.serviceWorker.ready;
-    const { version, urls } = JSON.parse((await (await fetch('sw-precache.js')).text()).match(/= (\{[\s\S]*\});/)[1]);
+    const { version, urls, cores } = JSON.parse((await (await fetch('sw-precache.js')).text()).match(/= (\{[\s\S]*\});/)[1]);
+    // The shared files and the core build this (cross-origin isolated) page runs.
+    const expected = urls.length + (crossOriginIsolated ? cores.threads : cores.single).length;
     for (;;) {
       const keys = await caches.open(`gradphoto-${version}`).then((cache) => cache.keys());
-      if (keys.length >= urls.length) return;
+      if (keys.length >= expected) return;
       await new Promise((done) => setTimeout(done, 100));
     }
   });
@@ -64,8 +68,8 @@ const { server, url } = await startBenchServer();
 // The server compresses each file on its first request and keeps the result, as a
 // deployment would serve files compressed ahead of time: ask for each once first, so
 // the first cold run does not time the server's brotli.
-const { urls } = JSON.parse((await (await fetch(new URL('sw-precache.js', url))).text()).match(/= (\{[\s\S]*\});/)[1]);
-for (const path of urls) await (await fetch(new URL(path, url), { headers: { 'Accept-Encoding': 'br, gzip' } })).arrayBuffer();
+const manifest = JSON.parse((await (await fetch(new URL('sw-precache.js', url))).text()).match(/= (\{[\s\S]*\});/)[1]);
+for (const path of [...manifest.urls, ...manifest.cores.single, ...manifest.cores.threads]) await (await fetch(new URL(path, url), { headers: { 'Accept-Encoding': 'br, gzip' } })).arrayBuffer();
 const cameraArgs = fakeCameraArgs(makeWebcamFile());
 const cold = [];
 const warm = [];
@@ -87,8 +91,13 @@ try {
   server.close();
 }
 
+// Where the time went, as medians from navigation: the page parsed, the core and its
+// models loaded in the worker, the camera playing (the first guidance follows both).
+const milestone = (runs, key) => (runs.every((r) => r[key] !== null) ? round(median(runs.map((r) => r[key])), 0) : null);
 const summary = (runs) => ({ median_ms: round(median(runs.map((r) => r.ms)), 0), runs_ms: runs.map((r) => round(r.ms, 0)),
-  served_by_service_worker: runs.every((r) => r.served_by_service_worker) });
+  served_by_service_worker: runs.every((r) => r.served_by_service_worker),
+  milestones_median_ms: { dom_content_loaded: milestone(runs, 'dom_content_loaded_ms'), core_ready: milestone(runs, 'core_ready_ms'),
+    camera_on: milestone(runs, 'camera_on_ms') } });
 const result = {
   what: 'navigation start to the first live guidance (User Timing mark), camera 640x480 (fake device), localhost',
   browser: `Chromium ${version} headless`,

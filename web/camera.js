@@ -48,6 +48,8 @@ export class Camera {
     if (!this.video.videoWidth) {
       await new Promise((resolve) => this.video.addEventListener('loadedmetadata', resolve, { once: true }));
     }
+    // Start-up milestone (bench/app-startup.mjs): the first camera's frames are playing.
+    if (!performance.getEntriesByName('gradphoto-camera-on').length) performance.mark('gradphoto-camera-on');
   }
 
   stop() {

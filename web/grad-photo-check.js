@@ -298,7 +298,11 @@ class GradPhotoCheck extends HTMLElement {
     if (data.type === 'status') {
       if (data.stage === 'loading' && !this.readyFired) this.setStatus('loading', 'loading_models');
       // How many times the wasm core was started: more than once after a crash.
-      if (data.stage === 'ready' && worker === this.analysisWorker) this.dataset.coreLoads = String(Number(this.dataset.coreLoads ?? 0) + 1);
+      if (data.stage === 'ready' && worker === this.analysisWorker) {
+        this.dataset.coreLoads = String(Number(this.dataset.coreLoads ?? 0) + 1);
+        // Start-up milestone (bench/app-startup.mjs): the core and its models are loaded.
+        if (!performance.getEntriesByName('gradphoto-core-ready').length) performance.mark('gradphoto-core-ready');
+      }
       return;
     }
     if (data.type === 'profile-parsed') {
