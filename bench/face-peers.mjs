@@ -20,7 +20,7 @@ if (photos.length < 30) throw new Error(`face-peers: only ${photos.length} photo
 
 // Both pages cross-origin isolated, as the app's server serves the app. This one: our
 // one-thread build and the peer; the second (below): gradphoto-threads alone.
-const { page, browser, assertNoErrors, close: closePage } = await openPeerPage('face-peers', { isolated: true });
+const { page, browser, assertNoErrors, close: closePage } = await openPeerPage('face-peers');
 let pageOpen = true;
 const close = async () => {
   if (pageOpen) await closePage();
@@ -60,7 +60,7 @@ try {
 
   // gradphoto-threads on a page of its own (the one-thread build loaded beside it only
   // to compare reports), the same photos and rounds.
-  const threadsPage = await openPeerPage('face-peers', { isolated: true });
+  const threadsPage = await openPeerPage('face-peers');
   try {
     await threadsPage.page.evaluate(() => window.bench.loadOurs(true));
     for (const photo of photos.slice(0, WARMUP_PHOTOS)) await threadsPage.page.evaluate((u) => window.bench.runThreads(u), `bench/testdata/${photo}`);

@@ -15,7 +15,7 @@ const setDir = join(benchOut, 'qr-set');
 const outFile = process.argv[2] ?? join(benchOut, 'qr-peers.json');
 const manifest = JSON.parse(readFileSync(join(setDir, 'manifest.json'), 'utf8'));
 
-const { page, browser, assertNoErrors, close } = await openPeerPage('qr-peers', { isolated: true });
+const { page, browser, assertNoErrors, close } = await openPeerPage('qr-peers');
 try {
   await page.evaluate(() => window.bench.ready());
   // Warm both up (JIT tiers, wasm tier-up, first allocations) on one image of each kind:

@@ -26,7 +26,7 @@ import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, extname, join, resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { shippedFiles } from './shipped-files.mjs';
+import { CORE_BUILDS, shippedFiles } from './shipped-files.mjs';
 import { brotliCompress, gzip, constants as zlibConstants } from 'node:zlib';
 import { promisify } from 'node:util';
 
@@ -143,7 +143,7 @@ async function precacheManifest(roots) {
   // Every student's files, then each core build's own: the service worker takes the
   // build its page runs (the threads build where it is cross-origin isolated).
   const urls = entries.filter((entry) => !entry.core).map((entry) => entry.url);
-  const cores = Object.fromEntries(['single', 'threads'].map((core) =>
+  const cores = Object.fromEntries(CORE_BUILDS.map((core) =>
     [core, entries.filter((entry) => entry.core === core).map((entry) => entry.url)]));
   const hash = createHash('sha256');
   for (const { url, file } of entries) {

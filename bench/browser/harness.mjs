@@ -27,14 +27,11 @@ export const BENCH_MOUNTS = [
 // what the peers need (MediaPipe's glue injects scripts and builds functions at run time).
 const PEER_POLICY = "default-src 'self'; script-src 'self' 'unsafe-eval' 'wasm-unsafe-eval'; img-src 'self' blob: data:; worker-src 'self' blob:";
 
-// A cross-origin isolated page's clock ticks in 5 microseconds, not Chromium's coarsened
-// 100: what sub-millisecond QR reads need. Only where asked: isolation also offers
-// SharedArrayBuffer, which could change how a peer runs.
-const ISOLATED = { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' };
-
-export function startBenchServer({ peers = false, isolated = false } = {}) {
-  return startServer({ port: 0, host: '127.0.0.1', extraMounts: BENCH_MOUNTS, policy: peers ? PEER_POLICY : null,
-    headers: isolated ? ISOLATED : {} });
+// The app's server makes every page cross-origin isolated (as the app is served), so a
+// benchmark page's clock ticks in 5 microseconds, not Chromium's coarsened 100: what
+// sub-millisecond QR reads need.
+export function startBenchServer({ peers = false } = {}) {
+  return startServer({ port: 0, host: '127.0.0.1', extraMounts: BENCH_MOUNTS, policy: peers ? PEER_POLICY : null });
 }
 
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
@@ -44,11 +41,11 @@ export function launchChromium(extraArgs = []) {
   return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
 }
 
-// A side-by-side page (bench/browser/NAME.html, peers allowed, cross-origin isolated if
-// asked) open and its window.bench defined. assertNoErrors() throws the page's uncaught
+// A side-by-side page (bench/browser/NAME.html, peers allowed, cross-origin isolated)
+// open and its window.bench defined. assertNoErrors() throws the page's uncaught
 // errors, if any; close() ends both.
-export async function openPeerPage(name, { isolated = false } = {}) {
-  const { server, url } = await startBenchServer({ peers: true, isolated });
+export async function openPeerPage(name) {
+  const { server, url } = await startBenchServer({ peers: true });
   const browser = await launchChromium();
   const close = async () => {
     await browser.close();
@@ -60,7 +57,7 @@ export async function openPeerPage(name, { isolated = false } = {}) {
     page.on('pageerror', (error) => errors.push(error.message));
     await page.goto(new URL(`bench/${name}.html`, url).href);
     await page.waitForFunction(() => window.bench !== undefined);
-    if (isolated && !(await page.evaluate(() => crossOriginIsolated))) throw new Error(`${name}: the page is not cross-origin isolated`);
+    if (!(await page.evaluate(() => crossOriginIsolated))) throw new Error(`${name}: the page is not cross-origin isolated`);
     const assertNoErrors = () => {
       if (errors.length) throw new Error(`page errors: ${errors.join('; ')}`);
     };
