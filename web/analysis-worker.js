@@ -307,3 +307,17 @@ self.addEventListener('securitypolicyviolation', (event) => {
 // Start loading at once: the models are needed for the first photo anyway, and the
 // page can show progress while the student is still choosing a file.
 getCore().catch((error) => self.postMessage({ type: 'failure', error: asErrorObject(error) }));
+
+// The live frames' canvas and its 2D context, made and read once while the core is still
+// downloading (this thread has nothing else to do then): the first getImageData of a
+// worker costs 30 ms on a warm start and 50 to 100 ms on a cold one, time the first live
+// guidance would otherwise wait for (bench/app-startup.mjs).
+function prepareLiveCanvas() {
+  liveCanvas = new OffscreenCanvas(640, 480);
+  liveCanvas.getContext('2d', { willReadFrequently: true }).getImageData(0, 0, 1, 1);
+}
+try {
+  prepareLiveCanvas();
+} catch {
+  liveCanvas = null;   // made on the first live frame instead
+}

@@ -7,8 +7,15 @@ new MutationObserver(() => {
   document.documentElement.lang = app.getAttribute('lang') === 'en' ? 'en' : 'zh-CN';
 }).observe(app, { attributes: true, attributeFilter: ['lang'] });
 
-// Registered once the checker is ready, so the precache revalidates the wasm and models
-// the page has just downloaded (a 304 each) instead of racing it to download them twice.
+// Registered once the student has the first live guidance, or a while after the checker
+// is ready (the album path has no live guidance). Never before the checker is ready, so
+// the precache revalidates the wasm and models the page has just downloaded (a 304 each)
+// instead of racing it to download them twice. Not at 'ready' itself either: installing
+// fills the precache (about 10 MB written to the browser's cache storage), and on two
+// cores that work landed on the first camera frames: the first guidance of a cold start
+// came 300 ms later (bench/app-startup.mjs, 2,325 against 2,010 ms).
+const REGISTER_AFTER_READY_MS = 3000;
+
 function registerServiceWorker() {
   if (!('serviceWorker' in navigator)) return;
   navigator.serviceWorker.register('sw.js', { scope: './' }).catch((error) => {
@@ -16,5 +23,19 @@ function registerServiceWorker() {
     console.warn(`service worker not registered: ${error.message}`);
   });
 }
-if (app.dataset.ready !== undefined) registerServiceWorker();
-else app.addEventListener('gradphoto-ready', registerServiceWorker, { once: true });
+
+let registered = false;
+function registerOnce() {
+  if (registered) return;
+  registered = true;
+  registerServiceWorker();
+}
+// The element marks its first live guidance (a User Timing mark).
+new PerformanceObserver((list, observer) => {
+  if (list.getEntriesByName('gradphoto-first-guidance').length === 0) return;
+  observer.disconnect();
+  registerOnce();
+}).observe({ type: 'mark', buffered: true });
+const afterReady = () => setTimeout(registerOnce, REGISTER_AFTER_READY_MS);
+if (app.dataset.ready !== undefined) afterReady();
+else app.addEventListener('gradphoto-ready', afterReady, { once: true });
