@@ -253,7 +253,10 @@ class GradPhotoCheck extends HTMLElement {
   }
 
   createWorker(name) {
-    const worker = new Worker(new URL(name, BASE), { type: 'module' });
+    // 'precached': the page is served by the service worker, so the analysis worker may
+    // read the core and the models straight from its cache (see analysis-worker.js).
+    const precached = name === 'analysis-worker.js' && Boolean(navigator.serviceWorker?.controller);
+    const worker = new Worker(new URL(name, BASE), { type: 'module', name: precached ? 'precached' : '' });
     worker.addEventListener('message', ({ data }) => this.onWorkerMessage(worker, data));
     // Fires when the worker script itself cannot be loaded or parsed.
     worker.addEventListener('error', (event) => {
