@@ -70,11 +70,24 @@ export async function openPeerPage(name) {
 
 // A browser with a profile on disk (a fresh folder), like a student's: its HTTP cache,
 // service worker storage and V8's code cache behave as they do outside incognito.
+// restart() quits the browser and starts it again on the same profile (as a student
+// coming back another day); close() quits it and deletes the profile.
 export async function launchProfile(extraArgs = [], contextOptions = {}) {
   const userDataDir = await mkdtemp(join(tmpdir(), 'gradphoto-bench-'));
-  const context = await chromium.launchPersistentContext(userDataDir, {
+  const launch = () => chromium.launchPersistentContext(userDataDir, {
     executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs], ...contextOptions });
-  return { context, close: async () => { await context.close(); await rm(userDataDir, { recursive: true, force: true }); } };
+  const browser = {
+    context: await launch(),
+    restart: async () => {
+      await browser.context.close();
+      browser.context = await launch();
+    },
+    close: async () => {
+      await browser.context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+  return browser;
 }
 
 export const median = (values) => {
