@@ -17,8 +17,10 @@
 // worker hit a problem (an uncaught exception here would only reach the console).
 
 // Loaded beside the core rather than before it (a static import would hold the core's
-// downloads back until this module had arrived): only live frames need it.
+// downloads back until this module had arrived): only live frames need it. Its code is
+// run once on a blank frame as soon as it is here, while this thread waits for the core.
 const guidanceModule = import('./guidance.js');
+guidanceModule.then(({ warmUp }) => warmUp()).catch((error) => console.error(`live guidance warm-up failed: ${error.message}`));
 
 const MODEL_FILES = [
   'face_detection_short_range.tflite',
@@ -54,13 +56,21 @@ let parsedProfile = null; // parsed, not yet loaded into the core: enough for li
 // thread (warm start to first guidance: 563 against 655 ms, bench/app-startup.mjs).
 // The page says whether it is served so, in the worker's name (a dedicated worker cannot
 // see its service worker): a cache left behind without one might hold another version
-// than the glue the network gives.
+// than the glue the network gives. Only sw.js's caches are read, the oldest first, as
+// sw.js itself answers until a newer version has taken over and deleted the old cache.
 const FROM_PRECACHE = self.name === 'precached' && typeof caches !== 'undefined';
+const PRECACHE_PREFIX = 'gradphoto-';   // sw.js's CACHE_PREFIX
 
 async function fetchShipped(url) {
   if (FROM_PRECACHE) {
-    const cached = await caches.match(url.href, { ignoreVary: true }).catch(() => undefined);
-    if (cached) return cached;
+    try {
+      for (const name of (await caches.keys()).filter((key) => key.startsWith(PRECACHE_PREFIX))) {
+        const cached = await (await caches.open(name)).match(url.href, { ignoreVary: true });
+        if (cached) return cached;
+      }
+    } catch {
+      // Storage unavailable (private mode, quota): the network, through the service worker.
+    }
   }
   return fetch(url);
 }
@@ -233,6 +243,9 @@ async function loadProfile({ id, url }) {
   parsedProfile = parsed;
   self.postMessage({ type: 'profile-parsed', id, url, profile: parsed });
   const core = await getCore();
+  // Camera frames that arrived while the core loaded go first (a task later): the
+  // student is waiting for their guidance, and only check() needs the core's copy.
+  await new Promise((resolve) => setTimeout(resolve, 0));
   const profileError = core.loadProfile(text);
   if (profileError) throw profileError;
   profileText = text;

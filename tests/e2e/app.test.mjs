@@ -362,9 +362,18 @@ test('offline: after one visit the whole flow works with the network off', { tim
     await new Promise((done) => own.server.close(done));
     own.server.closeAllConnections?.();
     await context.setOffline(true);
+    // On a page the service worker serves, the analysis worker reads the core and the
+    // models from its cache itself: no request for them, not even one the service worker answers.
+    const requested = [];
+    const noteRequest = (request) => requested.push(new URL(request.url()).pathname);
+    context.on('request', noteRequest);
     await page.reload();
     await waitReady(page);
+    context.off('request', noteRequest);
     assert.ok(await page.evaluate(() => Boolean(navigator.serviceWorker.controller)), 'the page is served by the service worker');
+    assert.ok(requested.includes('/analysis-worker.js'), `the reload's requests were not seen: ${requested.join(' ')}`);
+    assert.deepEqual(requested.filter((path) => path.endsWith('.wasm') || path.startsWith('/models/')), [],
+      'the core and the models come from the precache directly');
 
     // 采集码 offline (the zxing wasm is cached too), then a photo from the album.
     const code = await readCode(page, await writeQr('qr-offline.png', PAYLOADS.short));
