@@ -13,7 +13,8 @@ new MutationObserver(() => {
 // instead of racing it to download them twice. Not at 'ready' itself either: installing
 // fills the precache (about 10 MB written to the browser's cache storage), and on two
 // cores that work landed on the first camera frames: the first guidance of a cold start
-// came 300 ms later (bench/app-startup.mjs, 2,325 against 2,010 ms).
+// came 300 ms later (bench/app-startup.mjs, navigating as the browser started: 2,325
+// against 2,010 ms).
 const REGISTER_AFTER_READY_MS = 3000;
 
 function registerServiceWorker() {
