@@ -1,7 +1,7 @@
 // Gathers what every benchmark wrote under build/bench into summary.json, with each
 // target from issue #5 next to its measurement, and prints it.
 //   node bench/summary.mjs [BENCH_DIR]
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { benchOut } from './browser/harness.mjs';
 
@@ -16,7 +16,9 @@ const startup = read('startup.json');
 const live = read('live.json');
 const sizes = read('sizes.json');
 const memory = read('memory.json');
-const variants = read('wasm-variants.json');
+// The variants part rebuilds OpenCV four times (bench/wasm-variants.sh): a run that
+// skipped it says so rather than reusing another machine's numbers.
+const variants = existsSync(join(dir, 'wasm-variants.json')) ? read('wasm-variants.json') : null;
 
 const nativeMedian = (name) => +native.benchmarks.find((b) => b.run_name.split('/')[0] === name && b.aggregate_name === 'median')?.real_time.toFixed(2);
 const summary = {
@@ -69,8 +71,9 @@ const summary = {
     per_file_gzip: Object.fromEntries(sizes.files.map((file) => [file.url, file.gzip])),
   },
   peak_wasm_memory_mb: { photo_48mp: memory.peak_48mp_mb, photo_12mp: memory.photos[1].wasm_memory_peak_mb, target: memory.target_mb, met: memory.met },
-  wasm_variants: variants.variants.map(({ flags, shipped, wasm_bytes: raw, wasm_gzip_bytes: gzip, analyze_640x480_ms: analyze, check_4000x3000_ms: check }) =>
-    ({ flags, shipped, wasm_bytes: raw, wasm_gzip_bytes: gzip, analyze_640x480_ms: analyze, check_4000x3000_ms: check })),
+  wasm_variants: variants?.variants.map(({ flags, shipped, wasm_bytes: raw, wasm_gzip_bytes: gzip, analyze_640x480_ms: analyze, check_4000x3000_ms: check }) =>
+    ({ flags, shipped, wasm_bytes: raw, wasm_gzip_bytes: gzip, analyze_640x480_ms: analyze, check_4000x3000_ms: check }))
+    ?? 'not measured in this run (bash bench/wasm-variants.sh)',
   core_median_ms: {
     analyze_camera_frame_640x480: { native: nativeMedian('BM_AnalyzeCameraFrame640x480'), wasm_node: wasm.benchmarks.analyze_camera_frame_640x480.median_ms },
     analyze_photo_4000x3000: { native: nativeMedian('BM_AnalyzePhoto4000x3000'), wasm_node: wasm.benchmarks.analyze_photo_4000x3000.median_ms },
