@@ -61,11 +61,16 @@ let parsedProfile = null; // parsed, not yet loaded into the core: enough for li
 const FROM_PRECACHE = self.name === 'precached' && typeof caches !== 'undefined';
 const PRECACHE_PREFIX = 'gradphoto-';   // sw.js's CACHE_PREFIX
 
+// sw.js's caches, listed and opened once for the core and the three models.
+let precaches = null;
+const openPrecaches = () => (precaches ??= caches.keys()
+  .then((keys) => Promise.all(keys.filter((key) => key.startsWith(PRECACHE_PREFIX)).map((key) => caches.open(key)))));
+
 async function fetchShipped(url) {
   if (FROM_PRECACHE) {
     try {
-      for (const name of (await caches.keys()).filter((key) => key.startsWith(PRECACHE_PREFIX))) {
-        const cached = await (await caches.open(name)).match(url.href, { ignoreVary: true });
+      for (const cache of await openPrecaches()) {
+        const cached = await cache.match(url.href, { ignoreVary: true });
         if (cached) return cached;
       }
     } catch {

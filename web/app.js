@@ -17,26 +17,21 @@ new MutationObserver(() => {
 // against 2,010 ms).
 const REGISTER_AFTER_READY_MS = 3000;
 
+let registered = false;
 function registerServiceWorker() {
-  if (!('serviceWorker' in navigator)) return;
+  if (registered || !('serviceWorker' in navigator)) return;
+  registered = true;
   navigator.serviceWorker.register('sw.js', { scope: './' }).catch((error) => {
     // Offline use is a bonus; the app works online without it.
     console.warn(`service worker not registered: ${error.message}`);
   });
 }
-
-let registered = false;
-function registerOnce() {
-  if (registered) return;
-  registered = true;
-  registerServiceWorker();
-}
 // The element marks its first live guidance (a User Timing mark).
 new PerformanceObserver((list, observer) => {
   if (list.getEntriesByName('gradphoto-first-guidance').length === 0) return;
   observer.disconnect();
-  registerOnce();
+  registerServiceWorker();
 }).observe({ type: 'mark', buffered: true });
-const afterReady = () => setTimeout(registerOnce, REGISTER_AFTER_READY_MS);
+const afterReady = () => setTimeout(registerServiceWorker, REGISTER_AFTER_READY_MS);
 if (app.dataset.ready !== undefined) afterReady();
 else app.addEventListener('gradphoto-ready', afterReady, { once: true });

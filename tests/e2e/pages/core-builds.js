@@ -31,7 +31,7 @@ async function pixels(jpeg) {
 }
 
 // What each build says of one photo: verdict, every check (id, verdict, value), the
-// JPEG's bytes, and how many threads ran the rules (the timings say which ran at once).
+// JPEG's bytes, and the error, if any.
 async function checkWithBoth(jpeg) {
   const image = await pixels(new Uint8Array(jpeg));
   const result = {};
@@ -50,8 +50,7 @@ async function checkWithBoth(jpeg) {
 try {
   cores.single = await load('wasm', 'gradphoto');
   if (crossOriginIsolated) cores.threads = await load('wasm-threads', 'gradphoto-threads');
-  window.coreBuilds = { checkWithBoth, isolated: crossOriginIsolated, loaded: Object.keys(cores),
-    hardwareConcurrency: navigator.hardwareConcurrency };
+  window.coreBuilds = { checkWithBoth, isolated: crossOriginIsolated, loaded: Object.keys(cores) };
   document.documentElement.dataset.ready = '';
 } catch (error) {
   document.documentElement.dataset.failed = String(error?.message ?? error);
