@@ -19,83 +19,15 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { makeWebcamFile, fakeCameraArgs, skipToCameraOnLoad } from './browser/camera.mjs';
+import { makeWebcamFile, fakeCameraArgs } from './browser/camera.mjs';
 import { benchOut, launchProfile, median, round, startBenchServer } from './browser/harness.mjs';
+import { BROWSER_SETTLE_MS, coldThenWarm, compressAhead, visit } from './browser/startup-visits.mjs';
 
 const RUNS = 5;
-// How long a just-started browser is left idle before the cold visit: its own start-up
-// work (the GPU and network processes, the first renderer, the fake camera) is over by then.
-const BROWSER_SETTLE_MS = 3000;
 const outFile = process.argv[2] ?? join(benchOut, 'startup.json');
 
-// The first guidance mark's time, read through a bare DevTools session: Playwright's
-// waitForFunction would first inject its own helper script (about 300 KB) into the page,
-// in the middle of the start-up being timed.
-async function firstGuidance(cdp) {
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    const { result } = await cdp.send('Runtime.evaluate', {
-      expression: "performance.getEntriesByName('gradphoto-first-guidance')[0]?.startTime ?? null", returnByValue: true });
-    if (typeof result.value === 'number') return result.value;
-    await sleep(50);
-  }
-  throw new Error('no live guidance within 60 s');
-}
-
-// Where a visit's time goes: the worker's core + models ready, the camera stream on.
-const milestones = (page) => page.evaluate(() => ({
-  dom_content_loaded_ms: performance.getEntriesByType('navigation')[0]?.domContentLoadedEventEnd ?? null,
-  core_ready_ms: performance.getEntriesByName('gradphoto-core-ready')[0]?.startTime ?? null,
-  camera_on_ms: performance.getEntriesByName('gradphoto-camera-on')[0]?.startTime ?? null,
-  served_by_service_worker: Boolean(navigator.serviceWorker?.controller),
-}));
-
-async function visit(context, url, { linger = 0 } = {}) {
-  // What the page and its workers ask for up to the first guidance (the service
-  // worker's background precache, which keeps the QR reader for offline use, aside).
-  const requested = [];
-  const note = (request) => {
-    if (!request.serviceWorker()) requested.push(request.url());
-  };
-  context.on('request', note);
-  const page = await context.newPage();
-  await page.addInitScript(skipToCameraOnLoad);
-  const cdp = await context.newCDPSession(page);
-  await page.goto(url, { waitUntil: 'commit' });
-  const ms = await firstGuidance(cdp);
-  await cdp.detach();
-  context.off('request', note);
-  const details = { ...(await milestones(page)), qr_reader_requested: requested.some((address) => address.includes('/vendor/zxing-wasm/') || address.includes('/wasm/qr-luminance.wasm')) };
-  // Live guidance running for a while, as a student's visit would.
-  if (linger) await page.waitForTimeout(linger);
-  await page.close();
-  return { ms, ...details };
-}
-
-// Once the service worker has installed and filled its precache, as after a first visit.
-async function precached(context, url) {
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.evaluate(async () => {
-    await navigator.serviceWorker.ready;
-    const { version, urls, cores } = JSON.parse((await (await fetch('sw-precache.js')).text()).match(/= (\{[\s\S]*\});/)[1]);
-    // The shared files and the core build this (cross-origin isolated) page runs.
-    const expected = urls.length + (crossOriginIsolated ? cores.threads : cores.single).length;
-    for (;;) {
-      const keys = await caches.open(`gradphoto-${version}`).then((cache) => cache.keys());
-      if (keys.length >= expected) return;
-      await new Promise((done) => setTimeout(done, 100));
-    }
-  });
-  await page.close();
-}
-
 const { server, url } = await startBenchServer();
-// The server compresses each file on its first request and keeps the result, as a
-// deployment would serve files compressed ahead of time: ask for each once first, so
-// the first cold run does not time the server's brotli.
-const manifest = JSON.parse((await (await fetch(new URL('sw-precache.js', url))).text()).match(/= (\{[\s\S]*\});/)[1]);
-for (const path of [...manifest.urls, ...manifest.cores.single, ...manifest.cores.threads]) await (await fetch(new URL(path, url), { headers: { 'Accept-Encoding': 'br, gzip' } })).arrayBuffer();
+await compressAhead(url);
 const cameraArgs = fakeCameraArgs(makeWebcamFile());
 const launch = () => launchProfile(cameraArgs, { viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
 const runs = { cold: [], cold_browser_start: [], warm: [], warm_after_restart: [] };
@@ -111,11 +43,9 @@ try {
     const browser = await launch();
     version = browser.context.browser()?.version() ?? version;
     try {
-      await sleep(BROWSER_SETTLE_MS);
-      runs.cold.push(await visit(browser.context, url, { linger: 3000 }));
-      await precached(browser.context, url);
-      await visit(browser.context, url, { linger: 5000 });
-      runs.warm.push(await visit(browser.context, url, { linger: 3000 }));
+      const { cold, warm } = await coldThenWarm(browser.context, url);
+      runs.cold.push(cold);
+      runs.warm.push(warm);
       await browser.restart();
       await sleep(BROWSER_SETTLE_MS);
       runs.warm_after_restart.push(await visit(browser.context, url));
