@@ -230,12 +230,18 @@ test('a photo being checked survives the app being switched away (page frozen), 
   // Dropped: the phone discards the background tab mid-check and reloads it on return.
   // The analysis worker is held busy (as on a slow phone) before the photo is picked, so
   // the check cannot finish before the reload; otherwise a fast check would be kept as
-  // the last photo checked and this would test the other path. The reload ends the loop.
+  // the last photo checked and this would test the other path. The worker says it is
+  // held (a console message) before the photo is picked. The reload ends the loop.
   await page.evaluate(() => document.querySelector('grad-photo-check').goTo('photo'));
   await page.evaluate(() => delete document.querySelector('grad-photo-check').dataset.kept);
   const analysisWorker = page.workers().find((worker) => new URL(worker.url()).pathname.endsWith('/analysis-worker.js'));
   assert.ok(analysisWorker, `the analysis worker is running: ${page.workers().map((worker) => worker.url())}`);
-  const held = analysisWorker.evaluate(() => { for (;;) { /* busy until the page is dropped */ } }).catch(() => 'ended by the reload');
+  const holding = page.waitForEvent('console', (message) => message.text() === 'test: analysis worker held');
+  const held = analysisWorker.evaluate(() => {
+    console.log('test: analysis worker held');
+    for (;;) { /* busy until the page is dropped */ }
+  }).catch(() => 'ended by the reload');
+  await holding;
   await page.setInputFiles('[data-role="photo-file"]', join(corpus.dir, 'sideways-exif6.jpg'));
   await page.waitForSelector('grad-photo-check[data-kept="pending"]', { state: 'attached' });
   assert.equal(await page.evaluate(() => 'checking' in document.querySelector('grad-photo-check').dataset), true, 'still checking when dropped');
