@@ -19,28 +19,25 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { makeWebcamFile, fakeCameraArgs } from './browser/camera.mjs';
-import { benchOut, launchProfile, median, round, startBenchServer } from './browser/harness.mjs';
-import { BROWSER_SETTLE_MS, coldThenWarm, compressAhead, visit } from './browser/startup-visits.mjs';
+import { benchOut, median, round, startBenchServer } from './browser/harness.mjs';
+import { BROWSER_SETTLE_MS, coldThenWarm, compressAhead, launchStudentBrowser, visit } from './browser/startup-visits.mjs';
 
 const RUNS = 5;
 const outFile = process.argv[2] ?? join(benchOut, 'startup.json');
 
 const { server, url } = await startBenchServer();
 await compressAhead(url);
-const cameraArgs = fakeCameraArgs(makeWebcamFile());
-const launch = () => launchProfile(cameraArgs, { viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
 const runs = { cold: [], cold_browser_start: [], warm: [], warm_after_restart: [] };
 let version = 'unknown';
 try {
   for (let run = 0; run < RUNS; run++) {
-    const launched = await launch();
+    const launched = await launchStudentBrowser();
     try {
       runs.cold_browser_start.push(await visit(launched.context, url));
     } finally {
       await launched.close();
     }
-    const browser = await launch();
+    const browser = await launchStudentBrowser();
     version = browser.context.browser()?.version() ?? version;
     try {
       const { cold, warm } = await coldThenWarm(browser.context, url);

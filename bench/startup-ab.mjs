@@ -9,9 +9,8 @@
 //   node bench/startup-ab.mjs /tmp/base [PAIRS] [OUT.json]
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { makeWebcamFile, fakeCameraArgs } from './browser/camera.mjs';
-import { benchOut, launchProfile, median, repoRoot, round } from './browser/harness.mjs';
-import { coldThenWarm, compressAhead } from './browser/startup-visits.mjs';
+import { benchOut, median, repoRoot, round } from './browser/harness.mjs';
+import { coldThenWarm, compressAhead, launchStudentBrowser } from './browser/startup-visits.mjs';
 
 const [otherTree, pairsArg, outArg] = process.argv.slice(2);
 if (!otherTree) {
@@ -30,11 +29,10 @@ for (const [name, tree] of Object.entries(trees)) {
   await compressAhead(url);
   sides[name] = { tree, server, url, cold: [], warm: [] };
 }
-const cameraArgs = fakeCameraArgs(makeWebcamFile());
 try {
   for (let pair = 0; pair < PAIRS; pair++) {
     for (const name of pair % 2 ? ['b', 'a'] : ['a', 'b']) {
-      const browser = await launchProfile(cameraArgs, { viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+      const browser = await launchStudentBrowser();
       try {
         const { cold, warm } = await coldThenWarm(browser.context, sides[name].url);
         if (!warm.served_by_service_worker) throw new Error(`${sides[name].tree}: the warm visit was not served by the service worker`);

@@ -2,7 +2,16 @@
 // the student app timed from navigation to its first live guidance, the service
 // worker's precache waited for, and the server's compressed files made ahead of time.
 import { setTimeout as sleep } from 'node:timers/promises';
-import { skipToCameraOnLoad } from './camera.mjs';
+import { fakeCameraArgs, makeWebcamFile, skipToCameraOnLoad } from './camera.mjs';
+import { launchProfile } from './harness.mjs';
+
+// A student's phone-sized browser on a fresh profile, its camera the benchmarks' webcam
+// frame (see launchProfile for restart() and close()).
+let cameraArgs = null;
+export function launchStudentBrowser() {
+  cameraArgs ??= fakeCameraArgs(makeWebcamFile());
+  return launchProfile(cameraArgs, { viewport: { width: 390, height: 844 }, locale: 'zh-CN' });
+}
 
 // The first guidance mark's time, read through a bare DevTools session: Playwright's
 // waitForFunction would first inject its own helper script (about 300 KB) into the page,
@@ -54,11 +63,11 @@ const precacheManifest = async (url) =>
 
 // Once the service worker has installed and filled its precache, as after a first visit.
 export async function precached(context, url) {
+  const manifest = await precacheManifest(url);
   const page = await context.newPage();
   await page.goto(url);
-  await page.evaluate(async () => {
+  await page.evaluate(async ({ version, urls, cores }) => {
     await navigator.serviceWorker.ready;
-    const { version, urls, cores } = JSON.parse((await (await fetch('sw-precache.js')).text()).match(/= (\{[\s\S]*\});/)[1]);
     // The shared files and the core build this (cross-origin isolated) page runs.
     const expected = urls.length + (crossOriginIsolated ? cores.threads : cores.single).length;
     for (;;) {
@@ -66,7 +75,7 @@ export async function precached(context, url) {
       if (keys.length >= expected) return;
       await new Promise((done) => setTimeout(done, 100));
     }
-  });
+  }, manifest);
   await page.close();
 }
 
