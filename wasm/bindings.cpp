@@ -66,23 +66,32 @@ gradphoto::ImageView viewOf(const val& image, const gradphoto::wasm::PixelBuffer
 }
 
 #ifdef GRADPHOTO_WASM_THREADS
-// The rules and the output JPEG of a check run on one thread per Web Worker started
-// with the module (PTHREAD_POOL_SIZE in CMakeLists.txt: the cores beyond the first, at
-// most 3) plus the calling thread. Started with the first models, before any check.
-gradphoto::ParallelTasks parallelTasks() {
+// The rules and the output JPEG of a check run on one thread per Web Worker (the cores
+// beyond the first, at most 3) plus the calling thread. The pool, and with it those
+// Workers, is made by startThreads(), which the page's worker calls once the student has
+// the first live guidance: live guidance never needs it, and on two cores loading a
+// Worker's copy of the module during the start held the first guidance back.
+gradphoto::wasm::WorkerPool& workerPool() {
   static gradphoto::wasm::WorkerPool* pool = [] {
     const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
     return new gradphoto::wasm::WorkerPool(std::max(1, std::min(3, cores - 1)) + 1);  // lives as long as the module
   }();
-  return [](int count, const std::function<void(int)>& task) { pool->run(count, task); };
+  return *pool;
 }
+// A check that comes before startThreads() makes the pool itself; its Workers only start
+// once the calling thread yields, so that one check runs its tasks on the calling thread.
+gradphoto::ParallelTasks parallelTasks() {
+  return [](int count, const std::function<void(int)>& task) { workerPool().run(count, task); };
+}
+// Makes the threads if they are not made yet; true once all of them are running.
+bool startThreads() { return workerPool().allRunning(); }
 #else
 gradphoto::ParallelTasks parallelTasks() { return {}; }
+bool startThreads() { return true; }
 #endif
 
 // Returns null when the models loaded, else an error object.
 val loadModels(val detector, val landmarks, val geometry) {
-  parallelTasks();  // starts the pool's threads now, while the Workers are idle
   gradphoto::ModelBytes models{copyBytes(detector), copyBytes(landmarks), copyBytes(geometry)};
   gradphoto::Error error;
   g_checker.reset();
@@ -199,6 +208,7 @@ val memory() {
 
 EMSCRIPTEN_BINDINGS(gradphoto) {
   emscripten::function("loadModels", &loadModels);
+  emscripten::function("startThreads", &startThreads);
   emscripten::function("loadProfile", &loadProfile);
   emscripten::function("analyze", &analyze);
   emscripten::function("analyzeLive", &analyzeLive);

@@ -53,6 +53,7 @@ void WorkerPool::run(int count, const std::function<void(int)>& task) {
 }
 
 void WorkerPool::workerLoop() {
+  ++running_;
   std::uint64_t seen = 0;
   std::unique_lock<std::mutex> hold(lock_);
   for (;;) {

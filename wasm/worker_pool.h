@@ -1,8 +1,9 @@
 // A fixed set of threads that run a batch of tasks together with the calling thread:
 // the photo check's rules and output JPEG (CheckerOptions::parallel_tasks) in the wasm
-// build with threads. Its threads are started once, when the module loads its models,
-// on the Web Workers Emscripten starts with the module (PTHREAD_POOL_SIZE): a thread
-// started mid-check would wait for the calling thread to yield, which it does not.
+// build with threads. Its threads are started once, by the first startThreads() or
+// check (bindings.cpp), each on a Web Worker Emscripten starts for it. Such a Worker
+// starts only when the calling thread yields, which it does not during a check: a batch
+// posted before the threads are up is run by the calling thread alone.
 // OpenCV keeps running on one thread: handing each network layer to another thread
 // cost more than it saved (a Web Worker takes tens of microseconds to wake; the face
 // analysis took 19.1 ms on two threads against 16.7 on one in Chromium).
@@ -30,6 +31,9 @@ class WorkerPool {
   // One batch at a time (the module is called from one thread).
   void run(int count, const std::function<void(int)>& task);
 
+  // Whether every thread has started (its Web Worker loaded) and is waiting for a batch.
+  bool allRunning() const { return running_ == static_cast<int>(workers_.size()); }
+
  private:
   void workerLoop();
   void runTasks(const std::function<void(int)>& task, int count);
@@ -44,6 +48,7 @@ class WorkerPool {
   std::atomic<int> tasks_left_{0};
   int workers_inside_ = 0;            // workers between taking a batch and leaving it
   bool stopping_ = false;
+  std::atomic<int> running_{0};       // threads that have entered workerLoop()
   std::vector<std::thread> workers_;
 };
 

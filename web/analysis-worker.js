@@ -144,6 +144,24 @@ async function instantiateCore() {
   return core;
 }
 
+// The threads build's threads (startThreads() in wasm/bindings.cpp), each on a Web Worker
+// of its own that loads its own instance of the module: made once the student has the
+// first live guidance (live frames never use them), or when no live frame comes (a photo
+// from the album) this long after the core is ready, and before a check at the latest.
+const THREADS_AFTER_READY_MS = 2000;
+const threadsStarted = new WeakSet();
+function startThreads(core) {
+  if (threadsStarted.has(core)) return;
+  threadsStarted.add(core);
+  try {
+    core.startThreads();
+  } catch (error) {
+    // An aborted module: its worker is about to be replaced, threads and all.
+    console.error(`threads not started: ${error.message}`);
+  }
+}
+const startThreadsOnceReady = () => corePromise?.then(startThreads, () => {});
+
 // One core per worker, created on first use; forgotten again when it fails or the wasm
 // aborts, because an aborted Emscripten module refuses every later call.
 function getCore() {
@@ -153,6 +171,7 @@ function getCore() {
     corePromise = instantiateCore().then(
       (core) => {
         self.postMessage({ type: 'status', stage: 'ready', elapsed_ms: performance.now() - started });
+        setTimeout(startThreadsOnceReady, THREADS_AFTER_READY_MS);
         return core;
       },
       (error) => {
@@ -270,6 +289,7 @@ async function live({ id, bitmap, mirrored }) {
   // The page draws the box and eyes; the 468 mesh points stay here.
   for (const face of analysis.faces ?? []) delete face.mesh;
   self.postMessage({ type: 'live-result', id, analysis, guidance, worker_ms: performance.now() - started });
+  startThreadsOnceReady();
 }
 
 async function check({ id, bitmap, file }) {
@@ -301,6 +321,7 @@ async function check({ id, bitmap, file }) {
   }
   const report = await withCore((core) => {
     if (!profile) throw failure('no_profile', '照片规则尚未加载', 'The photo profile is not loaded yet');
+    startThreads(core);
     return core.check(fileBytes ? { data: image.data, width: image.width, height: image.height, file: fileBytes }
       : image);
   });

@@ -19,8 +19,29 @@ const precached = new Set(urls.map((url) => new URL(url, scope).href));
 // twenty files, and each open is a round trip to the browser's storage.
 let openCache = null;
 
+// Static routes (InstallEvent.addRoutes, Chromium 123 and later): the browser answers a
+// precached file from this version's cache itself, without starting this worker or
+// running the fetch handler below, which stays for browsers without them. A start-up
+// fetches about twenty files; each through the fetch handler cost this worker a task,
+// a Cache Storage lookup and a copy of the body through its thread. A request with a
+// query string is left to the fetch handler, which drops the query before looking up.
+const literalPattern = (text) => text.replace(/[:*?+(){}\\]/g, '\\$&');
+function addStaticRoutes(event) {
+  if (typeof event.addRoutes !== 'function' || typeof URLPattern !== 'function') return Promise.resolve();
+  const rules = [...precached].map((href) => ({
+    condition: {
+      // The origin from the base URL; the path taken literally; no query.
+      urlPattern: new URLPattern({ pathname: literalPattern(new URL(href).pathname), search: '', baseURL: scope.href }),
+      requestMethod: 'GET',
+    },
+    source: { cacheName: CACHE_NAME },
+  }));
+  return event.addRoutes(rules).catch((error) => console.warn(`static routes not added: ${error.message}`));
+}
+
 self.addEventListener('install', (event) => {
   event.waitUntil((async () => {
+    await addStaticRoutes(event);
     const cache = await caches.open(CACHE_NAME);
     // cache: 'no-cache' revalidates every file with the server (never a stale copy in a new
     // version) but costs only a 304 for the files the page has just downloaded.

@@ -25,6 +25,13 @@ async function loadBuild(folder, name) {
   if (error) throw new Error(error.message_en);
   const profileError = module.loadProfile(await (await fetch(new URL('profiles/chsi-graduate.json', root))).text());
   if (profileError) throw new Error(profileError.message_en);
+  // The threads build's threads made and running before the first check (in the app the
+  // worker makes them after the first live guidance); always true in the one-thread build.
+  const deadline = performance.now() + 10_000;
+  while (!module.startThreads()) {
+    if (performance.now() > deadline) throw new Error(`${name}: its threads did not start within 10 s`);
+    await new Promise((done) => setTimeout(done, 10));
+  }
   return module;
 }
 

@@ -374,6 +374,14 @@ test('offline: after one visit the whole flow works with the network off', { tim
     assert.ok(requested.includes('/analysis-worker.js'), `the reload's requests were not seen: ${requested.join(' ')}`);
     assert.deepEqual(requested.filter((path) => path.endsWith('.wasm') || path.startsWith('/models/')), [],
       'the core and the models come from the precache directly');
+    // The page and its files come from the precache through sw.js's static routes: the
+    // browser reads the cache itself, without the service worker's fetch handler (whose
+    // answers have no router source).
+    const delivered = await page.evaluate(() => Object.fromEntries([...performance.getEntriesByType('navigation'),
+      ...performance.getEntriesByType('resource')].map((entry) => [new URL(entry.name).pathname, entry.workerFinalSourceType])));
+    for (const path of ['/', '/app.css', '/grad-photo-check.js', '/app.js']) {
+      assert.equal(delivered[path], 'cache', `${path}: router source ${JSON.stringify(delivered[path])}, not a static route to the precache`);
+    }
 
     // 采集码 offline (the zxing wasm is cached too), then a photo from the album.
     const code = await readCode(page, await writeQr('qr-offline.png', PAYLOADS.short));
