@@ -69,8 +69,8 @@ gradphoto::ImageView viewOf(const val& image, const gradphoto::wasm::PixelBuffer
 // The rules and the output JPEG of a check run on one thread per Web Worker (the cores
 // beyond the first, at most 3) plus the calling thread. The pool, and with it those
 // Workers, is made by startThreads(), which the page's worker calls once the student has
-// the first live guidance: live guidance never needs it, and on two cores loading a
-// Worker's copy of the module during the start held the first guidance back.
+// the first live guidance: live guidance never needs it, and loading a Worker's copy of
+// the module during the start competed with it for the device's cores.
 gradphoto::wasm::WorkerPool& workerPool() {
   static gradphoto::wasm::WorkerPool* pool = [] {
     const int cores = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));

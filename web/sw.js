@@ -25,18 +25,24 @@ let openCache = null;
 // fetches about twenty files; each through the fetch handler cost this worker a task,
 // a Cache Storage lookup and a copy of the body through its thread. A request with a
 // query string is left to the fetch handler, which drops the query before looking up.
+// A route whose file is missing from the cache goes to the network, not to the fetch
+// handler: every routed file is in this version's cache before the version takes over.
+// Routes are an optimisation: when they cannot be added, the fetch handler serves all.
 const literalPattern = (text) => text.replace(/[:*?+(){}\\]/g, '\\$&');
-function addStaticRoutes(event) {
-  if (typeof event.addRoutes !== 'function' || typeof URLPattern !== 'function') return Promise.resolve();
-  const rules = [...precached].map((href) => ({
-    condition: {
-      // The origin from the base URL; the path taken literally; no query.
-      urlPattern: new URLPattern({ pathname: literalPattern(new URL(href).pathname), search: '', baseURL: scope.href }),
-      requestMethod: 'GET',
-    },
-    source: { cacheName: CACHE_NAME },
-  }));
-  return event.addRoutes(rules).catch((error) => console.warn(`static routes not added: ${error.message}`));
+async function addStaticRoutes(event) {
+  if (typeof event.addRoutes !== 'function' || typeof URLPattern !== 'function') return;
+  try {
+    await event.addRoutes([...precached].map((href) => ({
+      condition: {
+        // The origin from the base URL; the path taken literally; no query.
+        urlPattern: new URLPattern({ pathname: literalPattern(new URL(href).pathname), search: '', baseURL: scope.href }),
+        requestMethod: 'GET',
+      },
+      source: { cacheName: CACHE_NAME },
+    })));
+  } catch (error) {
+    console.warn(`static routes not added: ${error.message}`);
+  }
 }
 
 self.addEventListener('install', (event) => {
