@@ -148,11 +148,9 @@ async function instantiateCore() {
 // of its own that loads its own instance of the module: made once the student has the
 // first live guidance (live frames never use them), or when no live frame comes (a photo
 // from the album) this long after the core is ready, and before a check at the latest.
+// core.startThreads() makes them once; later calls only ask whether they are running.
 const THREADS_AFTER_READY_MS = 2000;
-const threadsStarted = new WeakSet();
 function startThreads(core) {
-  if (threadsStarted.has(core)) return;
-  threadsStarted.add(core);
   try {
     core.startThreads();
   } catch (error) {
