@@ -18,9 +18,9 @@
 
 // Loaded beside the core rather than before it (a static import would hold the core's
 // downloads back until this module had arrived): only live frames need it. Its code is
-// run once on a blank frame as soon as it is here, while this thread waits for the core.
+// run once on a blank frame as soon as it is here, while this thread waits for the core
+// to download (see warmUpWhileDownloading below).
 const guidanceModule = import('./guidance.js');
-guidanceModule.then(({ warmUp }) => warmUp()).catch((error) => console.error(`live guidance warm-up failed: ${error.message}`));
 
 const MODEL_FILES = [
   'face_detection_short_range.tflite',
@@ -370,8 +370,20 @@ function prepareLiveCanvas() {
   liveCanvas = new OffscreenCanvas(640, 480);
   liveCanvas.getContext('2d', { willReadFrequently: true }).getImageData(0, 0, 1, 1);
 }
-try {
-  prepareLiveCanvas();
-} catch {
-  liveCanvas = null;   // made on the first live frame instead
+
+// The two warm-ups fill this thread's idle time while the core comes over the network.
+// Read from the service worker's cache there is no such time: this thread itself takes
+// the 5 MB core from the cache (about 40 MB/s here), and every millisecond it spends on a
+// warm-up is one the core arrives later. Paired runs of 8 (bench/startup-ab.mjs): warm
+// start 36 and 88 ms faster without them in two runs; cold start 78 ms slower without
+// them, so a cold start keeps them.
+function warmUpWhileDownloading() {
+  if (FROM_PRECACHE) return;
+  guidanceModule.then(({ warmUp }) => warmUp()).catch((error) => console.error(`live guidance warm-up failed: ${error.message}`));
+  try {
+    prepareLiveCanvas();
+  } catch {
+    liveCanvas = null;   // made on the first live frame instead
+  }
 }
+warmUpWhileDownloading();
