@@ -19,7 +19,7 @@
 // Loaded beside the core rather than before it (a static import would hold the core's
 // downloads back until this module had arrived): only live frames need it. Its code is
 // run once on a blank frame as soon as it is here, while this thread waits for the core
-// to download (see warmUpWhileDownloading below).
+// to download (see warmUp below).
 const guidanceModule = import('./guidance.js');
 
 const MODEL_FILES = [
@@ -295,6 +295,7 @@ async function liveFrame({ id, bitmap, mirrored }) {
   const { liveGuidance, measureFrame } = await guidanceModule;
   const stats = analysis.faces?.length === 1 ? measureFrame(image, analysis.faces[0]) : null;
   const guidance = liveGuidance(analysis, stats, profile ?? parsedProfile, { mirrored });
+  guidanceRun = true;
   // The page draws the box and eyes; the 468 mesh points stay here.
   for (const face of analysis.faces ?? []) delete face.mesh;
   self.postMessage({ type: 'live-result', id, analysis, guidance, worker_ms: performance.now() - started });
@@ -373,28 +374,39 @@ self.addEventListener('securitypolicyviolation', (event) => {
 // page can show progress while the student is still choosing a file.
 getCore().catch((error) => self.postMessage({ type: 'failure', error: asErrorObject(error) }));
 
-// The live frames' canvas and its 2D context, made and read once while the core is still
-// downloading (this thread has nothing else to do then): the first getImageData of a
-// worker costs 30 ms on a warm start and 50 to 100 ms on a cold one, time the first live
-// guidance would otherwise wait for (bench/app-startup.mjs).
+// The live frames' canvas and its 2D context, made and read once before the first frame
+// needs them: the first getImageData of a worker costs 30 ms on a warm start and 50 to
+// 100 ms on a cold one, time the first live guidance would otherwise wait for
+// (bench/app-startup.mjs).
 function prepareLiveCanvas() {
   liveCanvas = new OffscreenCanvas(640, 480);
   liveCanvas.getContext('2d', { willReadFrequently: true }).getImageData(0, 0, 1, 1);
 }
 
-// The two warm-ups fill this thread's idle time while the core comes over the network.
-// Read from the service worker's cache there is no such time: this thread itself takes
-// the 5 MB core from the cache (about 40 MB/s here), and every millisecond it spends on a
-// warm-up is one the core arrives later. Paired runs of 8 (bench/startup-ab.mjs): warm
-// start 36 and 88 ms faster without them in two runs; cold start 78 ms slower without
-// them, so a cold start keeps them.
-function warmUpWhileDownloading() {
-  if (FROM_PRECACHE) return;
-  guidanceModule.then(({ warmUp }) => warmUp()).catch((error) => console.error(`live guidance warm-up failed: ${error.message}`));
-  try {
-    prepareLiveCanvas();
-  } catch {
-    liveCanvas = null;   // made on the first live frame instead
+// The two warm-ups (the live canvas, a first run of the guidance code) fill time this
+// thread would spend idle. While the core comes over the network that is at once. Read
+// from the service worker's cache there is no such time before the core is ready: this
+// thread itself takes the 5 MB core from the cache (about 40 MB/s here), and a warm-up
+// then only made the core arrive later (paired runs of 8, bench/startup-ab.mjs: warm
+// start 36 and 88 ms faster without them; cold start 78 ms slower without them). There
+// they wait until the core is ready, and are skipped when a camera frame came first and
+// has paid for them itself.
+let guidanceRun = false;
+function warmUp() {
+  if (!liveCanvas) {
+    try {
+      prepareLiveCanvas();
+    } catch {
+      liveCanvas = null;   // made on the first live frame instead
+    }
   }
+  guidanceModule.then((guidance) => {
+    if (!guidanceRun) guidance.warmUp();
+  }).catch((error) => console.error(`live guidance warm-up failed: ${error.message}`));
 }
-warmUpWhileDownloading();
+if (FROM_PRECACHE) {
+  // A task later, so that camera frames already waiting for the core go first.
+  getCore().then(() => setTimeout(warmUp, 0), () => {});
+} else {
+  warmUp();
+}
