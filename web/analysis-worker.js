@@ -275,10 +275,8 @@ async function loadProfile({ id, url }) {
   self.postMessage({ type: 'profile', id, profile });
 }
 
-// Live frames are answered one after another, in the order they came. The page keeps two
-// in flight, and while the core loads both wait for it: without this queue the second
-// frame's analysis ran before the first frame's guidance was posted (in a probe of a
-// warm start, the first guidance 12 ms later for it).
+// Live frames are answered one at a time, in order: two that waited for the core would
+// otherwise both be analysed before the first one's guidance was posted.
 let liveQueue = Promise.resolve();
 function live(message) {
   const answered = liveQueue.then(() => liveFrame(message));
@@ -383,14 +381,10 @@ function prepareLiveCanvas() {
   liveCanvas.getContext('2d', { willReadFrequently: true }).getImageData(0, 0, 1, 1);
 }
 
-// The two warm-ups (the live canvas, a first run of the guidance code) fill time this
-// thread would spend idle. While the core comes over the network that is at once. Read
-// from the service worker's cache there is no such time before the core is ready: this
-// thread itself takes the 5 MB core from the cache (about 40 MB/s here), and a warm-up
-// then only made the core arrive later (paired runs of 8, bench/startup-ab.mjs: warm
-// start 36 and 88 ms faster without them; cold start 78 ms slower without them). There
-// they wait until the core is ready, and are skipped when a camera frame came first and
-// has paid for them itself.
+// The warm-ups (the live canvas, a first run of the guidance code) fill idle time: at once
+// while the core downloads. Read from the cache, this thread is busy taking the core in
+// until it is ready (warm start 21 ms faster in 10 of 12 pairs, bench/startup-ab.mjs), so
+// they wait until then, and are skipped if a camera frame came first and paid for them.
 let guidanceRun = false;
 function warmUp() {
   if (!liveCanvas) {
