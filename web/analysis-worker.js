@@ -18,8 +18,7 @@
 
 // Loaded beside the core rather than before it (a static import would hold the core's
 // downloads back until this module had arrived): only live frames need it. Its code is
-// run once on a blank frame as soon as it is here, while this thread waits for the core
-// to download (see warmUp below).
+// run once on a blank frame while this thread would otherwise be idle (see warmUps below).
 const guidanceModule = import('./guidance.js');
 
 const MODEL_FILES = [
@@ -225,6 +224,8 @@ function detachMeshes(analysis, transfer) {
 // collect. A photo gets a canvas of its own, dropped with it: a 48-megapixel backing
 // store is not worth keeping.
 let liveCanvas = null;
+// Set once a live frame has run the guidance code: its warm-up is then moot.
+let guidanceRun = false;
 function pixelsOf(bitmap, { live = false } = {}) {
   let canvas = live ? liveCanvas : null;
   if (!canvas) canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
@@ -385,8 +386,7 @@ function prepareLiveCanvas() {
 // while the core downloads. Read from the cache, this thread is busy taking the core in
 // until it is ready (warm start 21 ms faster in 10 of 12 pairs, bench/startup-ab.mjs), so
 // they wait until then, and are skipped if a camera frame came first and paid for them.
-let guidanceRun = false;
-function warmUp() {
+function warmUps() {
   if (!liveCanvas) {
     try {
       prepareLiveCanvas();
@@ -400,7 +400,7 @@ function warmUp() {
 }
 if (FROM_PRECACHE) {
   // A task later, so that camera frames already waiting for the core go first.
-  getCore().then(() => setTimeout(warmUp, 0), () => {});
+  getCore().then(() => setTimeout(warmUps, 0), () => {});
 } else {
-  warmUp();
+  warmUps();
 }
