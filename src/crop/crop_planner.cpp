@@ -8,6 +8,7 @@
 #include <opencv2/imgproc.hpp>
 
 #include "image/area_resize.h"
+#include "image/to_rgb.h"
 
 namespace gradphoto {
 namespace {
@@ -196,14 +197,7 @@ cv::Mat renderCrop(const ImageView& photo, const CropResult& crop, cv::Size outp
   } else {
     cv::resize(scaled, sized, output, 0, 0, cv::INTER_CUBIC);
   }
-  cv::Mat rgb;
-  switch (photo.format) {
-    case PixelFormat::kRgba: cv::cvtColor(sized, rgb, cv::COLOR_RGBA2RGB); break;
-    case PixelFormat::kBgr: cv::cvtColor(sized, rgb, cv::COLOR_BGR2RGB); break;
-    case PixelFormat::kGrey: cv::cvtColor(sized, rgb, cv::COLOR_GRAY2RGB); break;
-    case PixelFormat::kRgb: rgb = sized; break;
-  }
-  return rgb;
+  return toRgb(sized, photo.format);
 }
 
 }  // namespace gradphoto

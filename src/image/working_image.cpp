@@ -6,22 +6,14 @@
 
 #include <opencv2/imgproc.hpp>
 
+#include "image/to_rgb.h"
+
 namespace gradphoto {
 namespace {
 
 cv::Mat wrap(const ImageView& image) {
   return cv::Mat(image.height, image.width, CV_8UC(channelCount(image.format)),
                  const_cast<std::uint8_t*>(image.data), static_cast<size_t>(image.rowBytes()));
-}
-
-int toRgbCode(PixelFormat format) {
-  switch (format) {
-    case PixelFormat::kRgba: return cv::COLOR_RGBA2RGB;
-    case PixelFormat::kBgr: return cv::COLOR_BGR2RGB;
-    case PixelFormat::kGrey: return cv::COLOR_GRAY2RGB;
-    case PixelFormat::kRgb: return -1;
-  }
-  return -1;
 }
 
 // Smallest factor of the form 2^n or 3 * 2^n that brings the longest side within
@@ -108,12 +100,9 @@ WorkingImage makeWorkingImage(const ImageView& image, int max_side) {
   const cv::Mat source = wrap(image);
   working.factor = downscaleFactor(std::max(image.width, image.height), max_side);
   const cv::Mat scaled = areaDownscale(source, working.factor);
-  const int code = toRgbCode(image.format);
-  if (code >= 0) {
-    cv::cvtColor(scaled, working.rgb, code);
-  } else {
-    working.rgb = scaled.data == image.data ? scaled.clone() : scaled;
-  }
+  working.rgb = toRgb(scaled, image.format);
+  // Owned: an RGB photo that needed no downscaling is still the caller's memory.
+  if (working.rgb.data == image.data) working.rgb = working.rgb.clone();
   return working;
 }
 
