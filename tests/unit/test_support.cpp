@@ -99,4 +99,11 @@ std::vector<std::string> listPhotos(const std::string& folder, const std::string
   return files;
 }
 
+cv::Mat randomPixels(int rows, int cols, int type, std::uint64_t seed) {
+  cv::Mat image(rows, cols, type);
+  cv::theRNG().state = seed;
+  cv::randu(image, cv::Scalar::all(0), cv::Scalar::all(256));
+  return image;
+}
+
 }  // namespace gradphoto::test

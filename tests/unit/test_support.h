@@ -2,6 +2,7 @@
 // analyzer for the whole run, and readers for the photos' landmark labels.
 #pragma once
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -28,6 +29,9 @@ FaceAnalysis analyzePhoto(const std::string& relative);
 std::vector<cv::Point2f> readTemPoints(const std::string& relative);
 // iBUG .pts file (68 points between braces).
 std::vector<cv::Point2f> readPtsPoints(const std::string& relative);
+
+// Uniform random bytes from a fixed seed: the same image in every run.
+cv::Mat randomPixels(int rows, int cols, int type, std::uint64_t seed);
 
 // All files in a testdata folder with one of the given extensions, sorted.
 std::vector<std::string> listPhotos(const std::string& folder, const std::string& extension = ".jpg");

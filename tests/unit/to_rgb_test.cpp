@@ -5,17 +5,11 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "test_support.h"
 #include "image/to_rgb.h"
 
 namespace gradphoto {
 namespace {
-
-cv::Mat noise(int rows, int cols, int type) {
-  cv::Mat image(rows, cols, type);
-  cv::theRNG().state = 2024;
-  cv::randu(image, cv::Scalar::all(0), cv::Scalar::all(256));
-  return image;
-}
 
 TEST(ToRgb, EveryFormatGivesCvtColorsBytes) {
   struct Case {
@@ -27,7 +21,7 @@ TEST(ToRgb, EveryFormatGivesCvtColorsBytes) {
                         Case{CV_8UC3, PixelFormat::kBgr, cv::COLOR_BGR2RGB},
                         Case{CV_8UC1, PixelFormat::kGrey, cv::COLOR_GRAY2RGB}}) {
     // A window into a larger image: rows that are not contiguous in memory.
-    const cv::Mat whole = noise(61, 83, c.type);
+    const cv::Mat whole = test::randomPixels(61, 83, c.type, 2024);
     const cv::Mat pixels = whole(cv::Rect(3, 2, 77, 57));
     cv::Mat expected;
     cv::cvtColor(pixels, expected, c.code);
@@ -39,7 +33,7 @@ TEST(ToRgb, EveryFormatGivesCvtColorsBytes) {
 }
 
 TEST(ToRgb, RgbIsPassedThroughUncopied) {
-  const cv::Mat rgb = noise(8, 9, CV_8UC3);
+  const cv::Mat rgb = test::randomPixels(8, 9, CV_8UC3, 2024);
   EXPECT_EQ(toRgb(rgb, PixelFormat::kRgb).data, rgb.data);
 }
 

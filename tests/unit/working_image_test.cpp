@@ -6,18 +6,12 @@
 #include <opencv2/core.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "test_support.h"
 #include "image/working_image.h"
 #include "segmentation/person_mask.h"
 
 namespace gradphoto {
 namespace {
-
-cv::Mat noise(int rows, int cols, int type) {
-  cv::Mat image(rows, cols, type);
-  cv::theRNG().state = 12345;
-  cv::randu(image, cv::Scalar::all(0), cv::Scalar::all(256));
-  return image;
-}
 
 // A shrink by 3 (a 1350-pixel photo to at most 512) and by 6 (halving, then 3),
 // for RGB and RGBA, with sides that do not divide evenly.
@@ -30,7 +24,7 @@ TEST(WorkingImage, OddFactorMatchesOpenCvAreaResize) {
   for (const Case& c : {Case{1350, 1351, CV_8UC3, PixelFormat::kRgb, 512, 3},
                         Case{1001, 700, CV_8UC4, PixelFormat::kRgba, 512, 2},
                         Case{2701, 2000, CV_8UC3, PixelFormat::kRgb, 512, 6}}) {
-    const cv::Mat source = noise(c.rows, c.cols, c.type);
+    const cv::Mat source = test::randomPixels(c.rows, c.cols, c.type, 12345);
     const ImageView view{source.data, source.total() * source.elemSize(), source.cols, source.rows,
                          static_cast<int>(source.step), c.format};
     const WorkingImage working = makeWorkingImage(view, c.max_side);
@@ -51,7 +45,7 @@ TEST(WorkingImage, OddFactorMatchesOpenCvAreaResize) {
 
 // toLab's one-pass rescale gives the floats of convertTo, multiply and subtract.
 TEST(WorkingImage, LabRescaleMatchesOpenCvArithmetic) {
-  const cv::Mat rgb = noise(64, 97, CV_8UC3);
+  const cv::Mat rgb = test::randomPixels(64, 97, CV_8UC3, 12345);
   cv::Mat lab8, expected;
   cv::cvtColor(rgb, lab8, cv::COLOR_RGB2Lab);
   lab8.convertTo(expected, CV_32FC3);
