@@ -20,9 +20,9 @@
 //                        lazily), in the middle of loading the models and the first frame.
 //   warm_after_restart   the browser quit and started again on the same profile (a
 //                        student coming back another day): the service worker serves
-//                        the files, but no compiled wasm survives the restart (Chromium
-//                        156 writes no wasm code cache for the core, checked by its
-//                        profile's Code Cache/wasm folder staying empty).
+//                        the files, but no compiled wasm survives the restart (no
+//                        wasm code cache is written for the core: the README says
+//                        when Chromium writes one).
 // Several runs of each; medians.
 // Writes build/bench/startup.json.
 //   node bench/app-startup.mjs [OUT.json]

@@ -57,6 +57,9 @@ let parsedProfile = null; // parsed, not yet loaded into the core: enough for li
 // see its service worker): a cache left behind without one might hold another version
 // than the glue the network gives. Only sw.js's caches are read, the oldest first, as
 // sw.js itself answers until a newer version has taken over and deleted the old cache.
+// A core read so gives Chromium nowhere to keep its compiled code for a later visit; one
+// through the fetch handler could, but the live path never makes enough optimised code
+// for Chromium to write it (the README's Benchmarks section, 2026-12-08).
 const FROM_PRECACHE = self.name === 'precached' && typeof caches !== 'undefined';
 const PRECACHE_PREFIX = 'gradphoto-';   // sw.js's CACHE_PREFIX
 
